@@ -1,0 +1,17 @@
+namespace RagApi.Knowledge.Embeddings;
+
+public interface ITokenCounter
+{
+    /// <summary>Word pieces the model sees for this text, its special tokens included.</summary>
+    int CountTokens(string text);
+}
+
+/// <summary>Turns text into unit-length vectors; a store built by one model refuses another.</summary>
+public interface ITextEmbedder : ITokenCounter
+{
+    string ModelId { get; }
+
+    int Dimensions { get; }
+
+    Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+}
