@@ -1,0 +1,9 @@
+using System.CommandLine;
+using RagApi.Indexer;
+
+var root = new RootCommand("Indexes guideline and research documents into the RagApi store.")
+{
+    IndexCommand.Create(),
+    StatsCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

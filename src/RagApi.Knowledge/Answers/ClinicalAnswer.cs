@@ -1,0 +1,49 @@
+namespace RagApi.Knowledge.Answers;
+
+/// <summary>The answer contract of DESIGN.md: markdown with [n] markers, the same statements structured, and the citations.</summary>
+public sealed record ClinicalAnswer(
+    string Id,
+    string Question,
+    string StandaloneQuestion,
+    string Generator,
+    bool InsufficientEvidence,
+    string Answer,
+    IReadOnlyList<AnswerSection> Sections,
+    IReadOnlyList<AnswerCitation> Citations,
+    string Disclaimer,
+    IReadOnlyList<string> FollowUpQuestions);
+
+public sealed record AnswerSection(string Title, IReadOnlyList<AnswerStatement> Statements);
+
+public sealed record AnswerStatement(string Text, IReadOnlyList<int> Citations);
+
+public sealed record AnswerCitation(
+    int Number,
+    string DocumentId,
+    string ChunkId,
+    string Title,
+    string Source,
+    string Kind,
+    int? Year,
+    string Url,
+    string Citation,
+    string Passage,
+    string Quote,
+    float Score);
+
+public static class SectionTitles
+{
+    public const string Guidelines = "From the Guidelines";
+    public const string Research = "From the Research";
+}
+
+public static class Generators
+{
+    public const string Extractive = "extractive";
+}
+
+public sealed record ConversationTurn(string Role, string Content)
+{
+    public const string User = "user";
+    public const string Assistant = "assistant";
+}

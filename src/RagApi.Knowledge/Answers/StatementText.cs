@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace RagApi.Knowledge.Answers;
+
+internal static partial class StatementText
+{
+    /// <summary>Bracketed numbers in a source (its own reference markers) would read as our citations.</summary>
+    [GeneratedRegex(@"\s*\[\s*\d+(?:\s*[-–,]\s*\d+)*\s*\]")]
+    private static partial Regex SourceReferenceMarker();
+
+    public static string Clean(string sentence) => SourceReferenceMarker().Replace(sentence, "").Trim();
+
+    /// <summary>Headings-like fragments and very short pieces say nothing on their own.</summary>
+    public static bool IsStatement(string sentence) => sentence.Count(char.IsLetter) >= 25 && sentence.Contains(' ');
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RagApi.Knowledge.Answers;
+using RagApi.Knowledge.Store;
+
+namespace RagApi.Answers;
+
+public static class AnswersApi
+{
+    public static WebApplication MapAnswers(this WebApplication app)
+    {
+        app.MapGroup("/v1/answers").WithTags("Answers")
+            .MapPost("/", AnswerAsync)
+            .WithName("Answer")
+            .WithSummary("Answer a clinical question, or a follow-up, with numbered citations and the disclaimer.")
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    public static async Task<Results<Ok<ClinicalAnswer>, ValidationProblem>> AnswerAsync(
+        AnswerRequest request, AnswerService answers, IKnowledgeStore store, AnswerOptions options, CancellationToken cancellationToken)
+    {
+        var (query, errors) = await request.ValidateAsync(store, options, cancellationToken);
+        if (query is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The question cannot be answered as sent.");
+        return TypedResults.Ok(await answers.AnswerAsync(query, cancellationToken));
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagApi.Infrastructure;
+
+public sealed class StoreOptions
+{
+    public const string Section = "Store";
+
+    [RegularExpression("^(?i:Embedded)$", ErrorMessage = "Store:Provider must be 'Embedded'; the Qdrant store is not part of this build yet.")]
+    public string Provider { get; set; } = "Embedded";
+
+    [Required(ErrorMessage = "Store:Path must name the embedded store's SQLite file.")]
+    public string Path { get; set; } = "data/ragapi.db";
+}
+
+public sealed class SeedOptions
+{
+    public const string Section = "Seeds";
+
+    /// <summary>Indexed at start when the store is empty.</summary>
+    public string Path { get; set; } = "seeds";
+}
+
+public sealed class PromptOptions
+{
+    public const string Section = "Prompts";
+
+    public string Path { get; set; } = "prompts";
+}
