@@ -11,7 +11,9 @@ public sealed class AnswerService(Retriever retriever, ExtractiveComposer compos
     public async Task<ClinicalAnswer> AnswerAsync(AnswerQuery query, CancellationToken cancellationToken)
     {
         var standalone = QuestionCondenser.Condense(query.Question, query.History);
-        var retrieval = await retriever.RetrieveAsync(standalone, query.Filters, query.TopK ?? options.DefaultTopK, cancellationToken);
+        var topK = query.TopK ?? options.DefaultTopK;
+        var retrieval = await retriever.RetrieveAsync(standalone, query.Filters, topK * options.RetrievalDepthFactor, cancellationToken);
+        retrieval = retrieval with { Passages = PassageDiversity.Limit(retrieval.Passages, options.MaxPassagesPerDocument, topK) };
         var draft = await composer.ComposeAsync(retrieval, cancellationToken);
         return assembler.Assemble(NewId(), query.Question, standalone, Generators.Extractive, draft);
     }

@@ -60,7 +60,11 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
                 var text = chunk.Sentence(i);
                 // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
                 if (!seen.Add($"{chunk.DocumentId}\u001f{text}") || !StatementText.IsStatement(text)) continue;
-                var relevance = VectorMath.Cosine(retrieval.QueryVector, sentenceVectors[i]);
+                var sentenceRelevance = VectorMath.Cosine(retrieval.QueryVector, sentenceVectors[i]);
+                // A sentence read alone loses its passage's subject; the passage's own similarity restores it.
+                var relevance = passages[rank].Scores.Dense is { } passageRelevance
+                    ? options.SentenceWeight * sentenceRelevance + (1 - options.SentenceWeight) * passageRelevance
+                    : sentenceRelevance;
                 var overlap = TermOverlap(questionTerms, text);
                 var score = relevance * (1 + options.TermOverlapWeight * overlap) * (1 + options.PassageRankWeight / (rank + 1));
                 candidates.Add(new Candidate(passages[rank], chunk.Sentences[i], text, sentenceVectors[i], relevance, score));

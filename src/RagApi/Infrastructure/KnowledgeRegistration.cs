@@ -25,7 +25,7 @@ public static class KnowledgeRegistration
         services.AddSingleton<IKnowledgeStore>(sp =>
             new SqliteKnowledgeStore(ContentPaths.UnderRoot(root, sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path)));
         services.AddSingleton(sp => AnswerTexts.Load(ContentPaths.FindFolder(root, sp.GetRequiredService<IOptions<PromptOptions>>().Value.Path)));
-        services.AddSingleton(new AnswerOptions());
+        services.AddSingleton(builder.Configuration.GetSection("Answers").Get<AnswerOptions>() ?? new AnswerOptions());
         services.AddSingleton(sp => new Chunker(sp.GetRequiredService<ITextEmbedder>()));
         services.AddSingleton<IndexingPipeline>();
         services.AddSingleton<Retriever>();
