@@ -39,7 +39,7 @@ public sealed class AnswerAssembler(AnswerTexts texts)
         numbers[key] = number;
         var d = chunk.Document;
         citations.Add(new AnswerCitation(number, d.Id, chunk.ChunkId, d.Title, d.Source, d.Kind.ToName(), d.Year, d.Url,
-            d.Citation, chunk.Text, evidence.QuoteText, evidence.Score));
+            d.Citation, SectionOf(chunk), chunk.Text, evidence.QuoteText, evidence.Score));
         return number;
     }
 
@@ -58,10 +58,17 @@ public sealed class AnswerAssembler(AnswerTexts texts)
         {
             var reference = string.IsNullOrWhiteSpace(c.Citation) ? $"{c.Title}. {c.Source} {c.Year}".Trim() : c.Citation;
             markdown.Append(c.Number).Append(". ").Append(reference);
+            if (c.Section.Length > 0) markdown.Append(" Section: ").Append(c.Section).Append('.');
             if (!string.IsNullOrWhiteSpace(c.Url)) markdown.Append(" <").Append(c.Url).Append('>');
             markdown.Append('\n');
         }
         return markdown.Append('\n').Append(DisclaimerBlock()).ToString();
+    }
+
+    private static string SectionOf(Chunking.Chunk chunk)
+    {
+        var heading = chunk.SectionPath.Split(" > ")[^1];
+        return heading == chunk.Document.Title ? "" : heading;
     }
 
     public static string Markers(IEnumerable<int> numbers) => string.Concat(numbers.Select(n => $"[{n}]"));

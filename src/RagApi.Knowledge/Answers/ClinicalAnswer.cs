@@ -27,6 +27,7 @@ public sealed record AnswerCitation(
     int? Year,
     string Url,
     string Citation,
+    string Section,
     string Passage,
     string Quote,
     float Score);

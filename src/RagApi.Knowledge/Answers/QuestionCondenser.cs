@@ -31,6 +31,7 @@ public static partial class QuestionCondenser
         "mean", "means", "meant", "happen", "happens", "work", "works", "help", "helps", "effective", "use", "used",
         "need", "needed", "get", "gets", "have", "has", "had", "type", "types", "kind", "kinds", "related", "about",
         "so", "then", "now", "again", "next", "after", "before", "during", "between", "vs", "versus", "like", "look",
+        "found", "seen", "occur", "occurs", "involved", "develop", "develops", "affect", "affects", "happen", "if", "not",
     };
 
     private static readonly string[] Anaphors = ["this condition", "the condition", "this syndrome", "the syndrome", "this disease", "the disease", "it", "they", "them", "this", "that"];
@@ -38,13 +39,17 @@ public static partial class QuestionCondenser
     [GeneratedRegex(@"^\s*(and|so|also|but|ok|okay|then)\b[\s,]*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingConjunction();
 
+    [GeneratedRegex(@"^\s*(and\b|what about\b|how about\b|what of\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ContinuationOpening();
+
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-/]*")]
     private static partial Regex Word();
 
     public static string Condense(string question, IReadOnlyList<ConversationTurn> history)
     {
-        var followUp = Capitalize(LeadingConjunction().Replace(question.Trim(), ""));
         if (history.Count == 0) return question.Trim();
+        var continues = ContinuationOpening().IsMatch(question);
+        var followUp = Capitalize(LeadingConjunction().Replace(question.Trim(), ""));
         var topic = history.Where(t => t.Role == ConversationTurn.User).Reverse().Select(t => TopicOf(t.Content)).FirstOrDefault(t => t.Length > 0);
         if (string.IsNullOrEmpty(topic) || followUp.Contains(topic, StringComparison.OrdinalIgnoreCase)) return followUp;
 
@@ -55,11 +60,11 @@ public static partial class QuestionCondenser
         }
         var possessive = new Regex(@"\b(its|their)\b", RegexOptions.IgnoreCase);
         if (possessive.IsMatch(followUp)) return possessive.Replace(followUp, $"{topic}'s", 1);
-        if (TopicOf(followUp).Length > 0) return followUp;
+        if (!continues && TopicOf(followUp).Length > 0) return followUp;
         return $"{followUp.TrimEnd('?', '.', ' ')} in {topic}?";
     }
 
-    /// <summary>The longest run of words that are neither question scaffolding nor an aspect asked about.</summary>
+    /// <summary>The longest run (in letters) of words that are neither question scaffolding nor an aspect asked about.</summary>
     public static string TopicOf(string question)
     {
         var words = Word().Matches(question).Select(m => m.Value).ToList();
@@ -71,12 +76,14 @@ public static partial class QuestionCondenser
             if (content && start < 0) start = i;
             if (!content && start >= 0)
             {
-                if (i - start > best.Length) best = (start, i - start);
+                if (Letters(words, start, i) > Letters(words, best.Start, best.Start + best.Length)) best = (start, i - start);
                 start = -1;
             }
         }
         return string.Join(' ', words.Skip(best.Start).Take(best.Length));
     }
+
+    private static int Letters(List<string> words, int from, int to) => words.Skip(from).Take(to - from).Sum(w => w.Length);
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
