@@ -11,10 +11,6 @@ public sealed class AnswerAssembler(AnswerTexts texts)
 {
     public ClinicalAnswer Assemble(string id, string question, string standaloneQuestion, string generator, DraftAnswer draft)
     {
-        if (draft.Statements.Count == 0)
-            return new ClinicalAnswer(id, question, standaloneQuestion, generator, true,
-                $"{texts.InsufficientEvidence}\n\n{DisclaimerBlock()}", [], [], texts.Disclaimer, []);
-
         var citations = new List<AnswerCitation>();
         var numbers = new Dictionary<(string ChunkId, int Start, int Length), int>();
         var sections = new List<AnswerSection>();
@@ -26,6 +22,9 @@ public sealed class AnswerAssembler(AnswerTexts texts)
                 .ToList();
             if (statements.Count > 0) sections.Add(new AnswerSection(title, statements));
         }
+        if (sections.Count == 0)
+            return new ClinicalAnswer(id, question, standaloneQuestion, generator, true,
+                $"{texts.InsufficientEvidence}\n\n{DisclaimerBlock()}", [], [], texts.Disclaimer, []);
         return new ClinicalAnswer(id, question, standaloneQuestion, generator, false,
             Markdown(sections, citations), sections, citations, texts.Disclaimer, draft.FollowUpQuestions);
     }

@@ -34,6 +34,9 @@ public static partial class QuestionCondenser
         "found", "seen", "occur", "occurs", "involved", "develop", "develops", "affect", "affects", "happen", "if", "not",
     };
 
+    /// <summary>A topic is a name, not a paragraph: a long history turn must not become the query.</summary>
+    private const int MaxTopicWords = 8;
+
     private static readonly string[] Anaphors = ["this condition", "the condition", "this syndrome", "the syndrome", "this disease", "the disease", "it", "they", "them", "this", "that"];
 
     [GeneratedRegex(@"^\s*(and|so|also|but|ok|okay|then)\b[\s,]*", RegexOptions.IgnoreCase)]
@@ -80,7 +83,7 @@ public static partial class QuestionCondenser
                 start = -1;
             }
         }
-        return string.Join(' ', words.Skip(best.Start).Take(best.Length));
+        return string.Join(' ', words.Skip(best.Start).Take(Math.Min(best.Length, MaxTopicWords)));
     }
 
     private static int Letters(List<string> words, int from, int to) => words.Skip(from).Take(to - from).Sum(w => w.Length);

@@ -10,6 +10,7 @@ internal static partial class StatementText
 
     public static string Clean(string sentence) => SourceReferenceMarker().Replace(sentence, "").Trim();
 
-    /// <summary>Headings-like fragments and very short pieces say nothing on their own.</summary>
-    public static bool IsStatement(string sentence) => sentence.Count(char.IsLetter) >= 25 && sentence.Contains(' ');
+    /// <summary>Heading-like fragments, very short pieces and list lead-ins ending in a colon say nothing on their own.</summary>
+    public static bool IsStatement(string sentence) =>
+        sentence.Count(char.IsLetter) >= 25 && sentence.Contains(' ') && !sentence.TrimEnd().EndsWith(':');
 }

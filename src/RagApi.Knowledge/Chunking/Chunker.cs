@@ -74,22 +74,32 @@ public sealed class Chunker(ITokenCounter tokens, ChunkerOptions? options = null
     private IEnumerable<List<(string Text, bool StartsParagraph)>> Pack(string sectionPath, List<(string Text, bool StartsParagraph)> sentences)
     {
         var window = new List<(string Text, bool StartsParagraph)>();
+        var carried = 0; // sentences repeated from the previous chunk
         var index = 0;
         while (index < sentences.Count)
         {
             var candidate = window.Append(sentences[index]).ToList();
             var size = tokens.CountTokens(IndexText(sectionPath, candidate));
-            var fits = size <= _options.MaxTokens && (size <= _options.TargetTokens || window.Count == 0);
-            if (fits || window.Count == 0)
+            var onlyCarried = window.Count == carried;
+            if (size <= _options.MaxTokens && (size <= _options.TargetTokens || onlyCarried) || window.Count == 0)
             {
                 window = candidate;
                 index++;
-                continue;
             }
-            yield return window;
-            window = Overlap(sectionPath, window);
+            else if (onlyCarried)
+            {
+                // The overlap and the next sentence do not fit together: drop the overlap rather than emit it alone.
+                window = [];
+                carried = 0;
+            }
+            else
+            {
+                yield return window;
+                window = Overlap(sectionPath, window);
+                carried = window.Count;
+            }
         }
-        if (window.Count > 0) yield return window;
+        if (window.Count > carried) yield return window;
     }
 
     /// <summary>The next chunk starts with the last sentence of this one when that sentence is short enough.</summary>

@@ -43,6 +43,12 @@ public static class MarkdownDocumentReader
             problems.Add(new(file, (int)e.Start.Line + lineOffset, $"broken front matter: {e.InnerException?.Message ?? e.Message}"));
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) for some unclosed flow collections.
+            problems.Add(new(file, 2, $"broken front matter: {e.Message}"));
+            return false;
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
         {
             problems.Add(new(file, 2, "front matter must be a YAML mapping of 'key: value' lines"));

@@ -16,7 +16,7 @@ public static class SentenceSplitter
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "e.g", "i.e", "al", "vs", "dr", "fig", "figs", "approx", "cf", "no", "nos", "ref", "refs", "st", "mr", "mrs",
-        "ms", "prof", "etc", "jr", "sr", "inc", "ltd", "co", "vol", "pp", "ed", "eds", "min", "max", "mg", "ml",
+        "ms", "prof", "etc", "jr", "sr", "inc", "ltd", "co", "vol", "pp", "ed", "eds",
     };
 
     public static IReadOnlyList<TextSpan> Split(string text)

@@ -23,10 +23,9 @@ public static class TextAnalyzer
     {
         var terms = new List<string>();
         var buffer = new System.Text.StringBuilder();
-        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormD))
+        foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c)) buffer.Append(char.ToLowerInvariant(c));
-            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c)) buffer.Append(LatinFolding.Fold(char.ToLowerInvariant(c)));
             else Flush(buffer, terms);
         }
         Flush(buffer, terms);

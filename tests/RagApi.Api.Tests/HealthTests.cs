@@ -1,7 +1,0 @@
-namespace RagApi.Api.Tests;
-
-public sealed class HealthTests
-{
-    [Fact]
-    public void Placeholder_IsReplacedByRealApiTests() => Assert.True(true);
-}

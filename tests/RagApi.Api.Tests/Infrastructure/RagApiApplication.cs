@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using RagApi.Knowledge.Embeddings;
+
+namespace RagApi.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API on the prebuilt seed store (or a store of the test's own) with the shared embedder, so it starts
+/// in milliseconds.
+/// </summary>
+internal sealed class RagApiApplication(SeedIndex index, string? storePath = null, string? seedsPath = null) : WebApplicationFactory<Program>
+{
+    public async Task<ApiAnswer> AnswerAsync(object request)
+    {
+        using var response = await PostAsync("/v1/answers", request);
+        return await ApiJson.ReadOkAsync<ApiAnswer>(response);
+    }
+
+    public async Task<ApiSearch> SearchAsync(object request)
+    {
+        using var response = await PostAsync("/v1/search", request);
+        return await ApiJson.ReadOkAsync<ApiSearch>(response);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, object request) =>
+        CreateClient().PostAsJsonAsync(path, request, ApiJson.Options, TestContext.Current.CancellationToken);
+
+    public Task<HttpResponseMessage> PostRawAsync(string path, string body, string contentType) =>
+        CreateClient().PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, contentType), TestContext.Current.CancellationToken);
+
+    public Task<HttpResponseMessage> GetAsync(string path) =>
+        CreateClient().GetAsync(path, TestContext.Current.CancellationToken);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.UseSetting("Store:Path", storePath ?? index.StorePath);
+        if (seedsPath is not null) builder.UseSetting("Seeds:Path", seedsPath);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<ITextEmbedder>();
+            services.AddSingleton<ITextEmbedder>(index.Embedder);
+        });
+    }
+}

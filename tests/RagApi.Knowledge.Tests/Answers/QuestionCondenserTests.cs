@@ -1,0 +1,104 @@
+using RagApi.Knowledge.Answers;
+
+namespace RagApi.Knowledge.Tests.Answers;
+
+public sealed class QuestionCondenserTests
+{
+    private static readonly ConversationTurn[] LemsConversation =
+    [
+        new(ConversationTurn.User, "What antibodies cause Lambert-Eaton myasthenic syndrome?"),
+        new(ConversationTurn.Assistant, "Antibodies against P/Q-type voltage-gated calcium channels [1]."),
+    ];
+
+    [Fact]
+    public void Condense_FollowUpWithAPronoun_NamesTheConversationsTopic()
+    {
+        var standalone = QuestionCondenser.Condense("And how is it treated?", LemsConversation);
+
+        Assert.Equal("How is Lambert-Eaton myasthenic syndrome treated?", standalone);
+    }
+
+    [Fact]
+    public void Condense_FollowUpWithAPossessive_NamesTheTopicAsOwner()
+    {
+        var standalone = QuestionCondenser.Condense("What is its prognosis?", LemsConversation);
+
+        Assert.Equal("What is Lambert-Eaton myasthenic syndrome's prognosis?", standalone);
+    }
+
+    [Fact]
+    public void Condense_FollowUpNamingNoTopic_AddsTheTopic()
+    {
+        var standalone = QuestionCondenser.Condense("What about first-line treatment?", LemsConversation);
+
+        Assert.Equal("What about first-line treatment in Lambert-Eaton myasthenic syndrome?", standalone);
+    }
+
+    [Fact]
+    public void Condense_FollowUpWithItsOwnTopic_IsLeftAsIs()
+    {
+        var standalone = QuestionCondenser.Condense("What is dermatomyositis?", LemsConversation);
+
+        Assert.Equal("What is dermatomyositis?", standalone);
+    }
+
+    [Fact]
+    public void Condense_FollowUpThatAlreadyNamesTheTopic_IsLeftAsIs()
+    {
+        var standalone = QuestionCondenser.Condense("How is Lambert-Eaton myasthenic syndrome treated?", LemsConversation);
+
+        Assert.Equal("How is Lambert-Eaton myasthenic syndrome treated?", standalone);
+    }
+
+    [Fact]
+    public void Condense_ThisCondition_IsReplacedAsAWhole()
+    {
+        var standalone = QuestionCondenser.Condense("Is this condition hereditary?", LemsConversation);
+
+        Assert.Equal("Is Lambert-Eaton myasthenic syndrome hereditary?", standalone);
+    }
+
+    [Fact]
+    public void Condense_NoHistory_ReturnsTheQuestionUnchanged()
+    {
+        Assert.Equal("And how is it treated?", QuestionCondenser.Condense("  And how is it treated?  ", []));
+    }
+
+    [Fact]
+    public void Condense_TopicComesFromTheLatestUserTurnThatHasOne()
+    {
+        ConversationTurn[] history =
+        [
+            new(ConversationTurn.User, "What is myasthenia gravis?"),
+            new(ConversationTurn.User, "What antibodies cause Lambert-Eaton myasthenic syndrome?"),
+            new(ConversationTurn.User, "And how is it diagnosed?"),
+        ];
+
+        var standalone = QuestionCondenser.Condense("What is its prognosis?", history);
+
+        Assert.Equal("What is Lambert-Eaton myasthenic syndrome's prognosis?", standalone);
+    }
+
+    [Fact]
+    public void Condense_IgnoresAssistantTurnsWhenLookingForTheTopic()
+    {
+        ConversationTurn[] history =
+        [
+            new(ConversationTurn.User, "What is dermatomyositis?"),
+            new(ConversationTurn.Assistant, "Lambert-Eaton myasthenic syndrome is something else entirely."),
+        ];
+
+        var standalone = QuestionCondenser.Condense("How is it treated?", history);
+
+        Assert.Equal("How is dermatomyositis treated?", standalone);
+    }
+
+    [Theory]
+    [InlineData("What antibodies cause Lambert-Eaton myasthenic syndrome?", "Lambert-Eaton myasthenic syndrome")]
+    [InlineData("How is myasthenia gravis treated in pregnancy?", "myasthenia gravis")]
+    [InlineData("And how is it treated?", "")]
+    public void TopicOf_IsTheLongestRunOfContentWords(string question, string topic)
+    {
+        Assert.Equal(topic, QuestionCondenser.TopicOf(question));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace RagApi.Knowledge.Tests.Support;
+
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public IReadOnlyList<string> OutputLines => Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>Runs the built <c>ragapi-index</c> CLI (copied next to the test assembly) as its own process, output redirected.</summary>
+internal static class IndexerCli
+{
+    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var start = new ProcessStartInfo(host)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragapi-index.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment.Remove("Store__Path");
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var error = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            return new CliResult(process.ExitCode, await output, await error);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+    }
+}
