@@ -6,6 +6,7 @@ using RagApi.Search;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddKnowledge();
+builder.AddModels();
 builder.AddSeedingOnStart();
 builder.AddApiProblems();
 builder.AddHealth();

@@ -11,7 +11,11 @@ public sealed record ClinicalAnswer(
     IReadOnlyList<AnswerSection> Sections,
     IReadOnlyList<AnswerCitation> Citations,
     string Disclaimer,
-    IReadOnlyList<string> FollowUpQuestions);
+    IReadOnlyList<string> FollowUpQuestions)
+{
+    /// <summary>What citation verification changed in a generated answer; null for extractive answers.</summary>
+    public Generation.VerificationReport? Verification { get; init; }
+}
 
 public sealed record AnswerSection(string Title, IReadOnlyList<AnswerStatement> Statements);
 
@@ -41,6 +45,9 @@ public static class SectionTitles
 public static class Generators
 {
     public const string Extractive = "extractive";
+    public const string AzureOpenAI = "azure-openai";
+    public const string OpenAI = "openai";
+    public const string ExtractiveFallback = "extractive-fallback";
 }
 
 public sealed record ConversationTurn(string Role, string Content)

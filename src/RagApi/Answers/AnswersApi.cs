@@ -8,11 +8,12 @@ public static class AnswersApi
 {
     public static WebApplication MapAnswers(this WebApplication app)
     {
-        app.MapGroup("/v1/answers").WithTags("Answers")
-            .MapPost("/", AnswerAsync)
+        var group = app.MapGroup("/v1/answers").WithTags("Answers");
+        group.MapPost("/", AnswerAsync)
             .WithName("Answer")
             .WithSummary("Answer a clinical question, or a follow-up, with numbered citations and the disclaimer.")
             .ProducesValidationProblem();
+        group.MapAnswerStream();
         return app;
     }
 

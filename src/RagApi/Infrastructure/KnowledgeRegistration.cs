@@ -21,7 +21,6 @@ public static class KnowledgeRegistration
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.AddSingleton<IKnowledgeStore>(sp =>
             new SqliteKnowledgeStore(ContentPaths.UnderRoot(root, sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path)));
         services.AddSingleton(sp => AnswerTexts.Load(ContentPaths.FindFolder(root, sp.GetRequiredService<IOptions<PromptOptions>>().Value.Path)));

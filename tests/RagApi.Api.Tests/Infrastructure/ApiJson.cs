@@ -32,7 +32,11 @@ internal static class ApiJson
 
 internal sealed record ApiAnswer(
     string Id, string Question, string StandaloneQuestion, string Generator, bool InsufficientEvidence, string Answer,
-    IReadOnlyList<ApiSection> Sections, IReadOnlyList<ApiCitation> Citations, string Disclaimer, IReadOnlyList<string> FollowUpQuestions);
+    IReadOnlyList<ApiSection> Sections, IReadOnlyList<ApiCitation> Citations, string Disclaimer, IReadOnlyList<string> FollowUpQuestions,
+    ApiVerification? Verification = null);
+
+internal sealed record ApiVerification(
+    int StatementsChecked, int CitationsOutOfRange, int CitationsUnsupported, int StatementsRecited, int StatementsDropped);
 
 internal sealed record ApiSection(string Title, IReadOnlyList<ApiStatement> Statements);
 
