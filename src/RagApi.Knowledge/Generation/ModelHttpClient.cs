@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace RagApi.Knowledge.Generation;
@@ -20,10 +18,12 @@ public static class ModelHttpClient
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    public static ResiliencePipeline<HttpResponseMessage> Pipeline(GenerationOptions options, TimeProvider time) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = "model-calls" }
-            .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds))
-            .AddRetry(new HttpRetryStrategyOptions
+    public static ResiliencePipeline<HttpResponseMessage> Pipeline(GenerationOptions options, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = "model-calls" }
+            .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+        if (options.MaxRetries > 0)
+            builder.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -32,7 +32,8 @@ public static class ModelHttpClient
                 MaxDelay = TimeSpan.FromSeconds(options.AttemptTimeoutSeconds),
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-            })
+            });
+        return builder
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 FailureRatio = 0.5,
@@ -43,6 +44,7 @@ public static class ModelHttpClient
             })
             .AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds))
             .Build();
+    }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {

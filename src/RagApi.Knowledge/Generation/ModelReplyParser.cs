@@ -23,6 +23,9 @@ public static partial class ModelReplyParser
     [GeneratedRegex(@"^\s*(?:[-*•]|\d+[.)])\s+")]
     private static partial Regex Bullet();
 
+    [GeneratedRegex(@"([.!?])((?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)")]
+    private static partial Regex MarkersAfterStop();
+
     [GeneratedRegex(@"\s+([.,;:!?])")]
     private static partial Regex SpaceBeforePunctuation();
 
@@ -49,13 +52,10 @@ public static partial class ModelReplyParser
 
     private static IEnumerable<ParsedStatement> StatementsOf(string line)
     {
-        // Markers often follow the full stop ("... 5 mg. [2]"), which would start a sentence of their own.
-        var sentences = SentenceSplitter.Split(line).Select(s => s.Of(line)).ToList();
-        for (var i = 0; i < sentences.Count; i++)
+        // Markers often follow the full stop ("... in LEMS. [2] Next ..."): move them before it, into their sentence.
+        line = MarkersAfterStop().Replace(line, m => $" {m.Groups[2].Value.Trim()}{m.Groups[1].Value}");
+        foreach (var sentence in SentenceSplitter.Split(line).Select(s => s.Of(line)))
         {
-            var sentence = sentences[i];
-            while (i + 1 < sentences.Count && Marker().Replace(sentences[i + 1], "").Trim().Length == 0)
-                sentence += " " + sentences[++i];
             var numbers = Marker().Matches(sentence)
                 .SelectMany(m => m.Groups[1].Value.Split(',', ';'))
                 .Select(n => int.Parse(n.Trim(), System.Globalization.CultureInfo.InvariantCulture))

@@ -35,8 +35,9 @@ public static class AnswerStreamApi
     {
         yield return new SseItem<object>(new AnswerMeta(answer.Id, answer.Question, answer.StandaloneQuestion, answer.Generator, answer.InsufficientEvidence), "meta");
         yield return new SseItem<object>(new AnswerCitations(answer.Citations), "citations");
-        foreach (var line in answer.Answer.Split('\n'))
-            yield return new SseItem<object>(new AnswerDelta(line + "\n"), "delta");
+        var lines = answer.Answer.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+            yield return new SseItem<object>(new AnswerDelta(i < lines.Length - 1 ? lines[i] + "\n" : lines[i]), "delta");
         yield return new SseItem<object>(answer, "done");
         await Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RagApi.Knowledge.Documents;
+using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Indexing;
 using RagApi.Knowledge.Store;
 
@@ -11,6 +12,7 @@ namespace RagApi.Infrastructure;
 /// </summary>
 internal sealed partial class SeedOnStartup(
     IKnowledgeStore store,
+    ITextEmbedder embedder,
     IndexingPipeline pipeline,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
@@ -19,6 +21,8 @@ internal sealed partial class SeedOnStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A store built by another embedding model would return nonsense for every query: refuse to start.
+        await store.EnsureEmbeddingModelAsync(embedder.ModelId, embedder.Dimensions, cancellationToken);
         var statistics = await store.GetStatisticsAsync(cancellationToken);
         if (statistics.Documents == 0)
         {

@@ -91,6 +91,8 @@ internal sealed class ScriptedModelServer : IAsyncDisposable
         var server = new ScriptedModelServer(app);
         app.MapPost("/v1/chat/completions", server.ReplyAsync);
         app.MapPost("/openai/deployments/{deployment}/chat/completions", server.ReplyAsync);
+        app.MapPost("/v1/embeddings", server.EmbedAsync);
+        app.MapPost("/openai/deployments/{deployment}/embeddings", server.EmbedAsync);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return server;
     }
@@ -111,6 +113,24 @@ internal sealed class ScriptedModelServer : IAsyncDisposable
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
     }
+
+    /// <summary>Embeddings of <see cref="EmbeddingDimensions"/> numbers made from each input's characters, not normalised.</summary>
+    private async Task EmbedAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        _requests.Enqueue(new RecordedRequest(context.Request.Path.ToString(), body, new Dictionary<string, string>()));
+        var inputs = JsonDocument.Parse(body).RootElement.GetProperty("input").EnumerateArray().Select(i => i.GetString()!).ToList();
+        var data = inputs.Select((text, index) => new
+        {
+            @object = "embedding",
+            index,
+            embedding = Enumerable.Range(0, EmbeddingDimensions).Select(d => (float)(1 + (text.Length + d) % 5)).ToArray(),
+        });
+        await context.Response.WriteAsJsonAsync(new { @object = "list", data, model = "scripted-embedder", usage = new { prompt_tokens = 1, total_tokens = 1 } }, context.RequestAborted);
+    }
+
+    public const int EmbeddingDimensions = 8;
 
     public async ValueTask DisposeAsync()
     {

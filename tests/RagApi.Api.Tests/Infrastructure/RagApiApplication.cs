@@ -13,7 +13,12 @@ namespace RagApi.Api.Tests.Infrastructure;
 /// The API on the prebuilt seed store (or a store of the test's own) with the shared embedder, so it starts
 /// in milliseconds.
 /// </summary>
-internal sealed class RagApiApplication(SeedIndex index, string? storePath = null, string? seedsPath = null, IReadOnlyDictionary<string, string>? settings = null)
+internal sealed class RagApiApplication(
+    SeedIndex index,
+    string? storePath = null,
+    string? seedsPath = null,
+    IReadOnlyDictionary<string, string>? settings = null,
+    bool sharedEmbedder = true)
     : WebApplicationFactory<Program>
 {
     public async Task<ApiAnswer> AnswerAsync(object request)
@@ -34,6 +39,16 @@ internal sealed class RagApiApplication(SeedIndex index, string? storePath = nul
     public Task<HttpResponseMessage> PostRawAsync(string path, string body, string contentType) =>
         CreateClient().PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, contentType), TestContext.Current.CancellationToken);
 
+    /// <summary>Serves the app on a real loopback port (for streaming over a socket) and returns its address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!;
+        return new Uri(addresses.Addresses.First());
+    }
+
     public Task<HttpResponseMessage> GetAsync(string path) =>
         CreateClient().GetAsync(path, TestContext.Current.CancellationToken);
 
@@ -44,6 +59,7 @@ internal sealed class RagApiApplication(SeedIndex index, string? storePath = nul
         builder.UseSetting("Store:Path", storePath ?? index.StorePath);
         if (seedsPath is not null) builder.UseSetting("Seeds:Path", seedsPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        if (!sharedEmbedder) return;
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ITextEmbedder>();

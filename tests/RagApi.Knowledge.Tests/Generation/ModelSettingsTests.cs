@@ -1,0 +1,30 @@
+using RagApi.Knowledge.Generation;
+
+namespace RagApi.Knowledge.Tests.Generation;
+
+public sealed class ModelSettingsTests
+{
+    [Fact]
+    public void Problems_Defaults_AreNone()
+    {
+        Assert.Empty(ModelSettings.Problems(new GenerationOptions(), new EmbeddingOptions(), new AzureOpenAIOptions(), new OpenAIOptions()));
+    }
+
+    [Fact]
+    public void Problems_AzureWithoutEndpointKeyOrDeployment_NameEachKey()
+    {
+        var problems = ModelSettings.Problems(new GenerationOptions { Provider = GenerationProvider.AzureOpenAI }, new EmbeddingOptions(),
+            new AzureOpenAIOptions(), new OpenAIOptions());
+
+        Assert.Equal(["AzureOpenAI:Endpoint", "AzureOpenAI:ApiKey", "AzureOpenAI:ChatDeployment"], problems.Select(p => p.Split(' ')[0]));
+    }
+
+    [Fact]
+    public void Problems_RemoteEmbeddingsWithoutDimensions_SaysToSetThem()
+    {
+        var problems = ModelSettings.Problems(new GenerationOptions(), new EmbeddingOptions { Provider = EmbeddingProvider.OpenAI },
+            new AzureOpenAIOptions(), new OpenAIOptions { Endpoint = "http://localhost:8000/v1", EmbeddingModel = "e5" });
+
+        Assert.Contains(problems, p => p.StartsWith("Embeddings:Dimensions", StringComparison.Ordinal));
+    }
+}
