@@ -40,7 +40,8 @@ internal static class IndexCommand
 
         try
         {
-            using var embedder = new MiniLmEmbedder();
+            var embedder = EmbedderFactory.Create();
+            using var disposeEmbedder = embedder as IDisposable;
             IKnowledgeStore knowledgeStore = new SqliteKnowledgeStore(storePath);
             var pipeline = new IndexingPipeline(knowledgeStore, embedder, new Chunker(embedder), TimeProvider.System);
             Console.WriteLine($"Indexing {documents.Count} documents from {source} into {Path.GetFullPath(storePath)}");
@@ -54,7 +55,9 @@ internal static class IndexCommand
             Console.Error.WriteLine("Cancelled. Documents already written are complete; run again to finish the rest.");
             return Failed;
         }
-        catch (Exception e) when (e is EmbeddingModelMismatchException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException)
+        catch (Exception e) when (e is EmbeddingModelMismatchException or IOException or UnauthorizedAccessException
+                                       or Microsoft.Data.Sqlite.SqliteException or InvalidDataException or HttpRequestException
+                                       or System.ClientModel.ClientResultException or Polly.ExecutionRejectedException or InvalidOperationException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return Failed;
