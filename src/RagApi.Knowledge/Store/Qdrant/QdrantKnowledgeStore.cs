@@ -10,7 +10,7 @@ namespace RagApi.Knowledge.Store.Qdrant;
 /// with a dense and a BM25 sparse vector, searched with the Query API. Every call runs through
 /// <see cref="QdrantCalls"/>; an unreachable Qdrant surfaces as <see cref="KnowledgeStoreUnavailableException"/>.
 /// </summary>
-public sealed class QdrantKnowledgeStore(QdrantClient client, QdrantStoreOptions options, ResiliencePipeline pipeline) : IKnowledgeStore, IDisposable
+public sealed class QdrantKnowledgeStore(QdrantClient client, QdrantStoreOptions options, ResiliencePipeline pipeline) : IKnowledgeStore
 {
     private const int UpsertBatch = 64;
     private const uint ScrollPage = 256;
@@ -20,9 +20,8 @@ public sealed class QdrantKnowledgeStore(QdrantClient client, QdrantStoreOptions
     private string Collection => options.Collection;
 
     /// <summary>A client for <see cref="QdrantStoreOptions.Endpoint"/>, with each call's gRPC deadline set to the attempt timeout.</summary>
-    public static QdrantKnowledgeStore Connect(QdrantStoreOptions options, ResiliencePipeline pipeline) =>
-        new(new QdrantClient(new Uri(options.Endpoint), string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey, options.Resilience.AttemptTimeout),
-            options, pipeline);
+    public static QdrantClient CreateClient(QdrantStoreOptions options) =>
+        new(new Uri(options.Endpoint), string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey, options.Resilience.AttemptTimeout);
 
     public Task EnsureEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken) =>
         _binding.EnsureAsync(modelId, dimensions, cancellationToken);
@@ -99,8 +98,6 @@ public sealed class QdrantKnowledgeStore(QdrantClient client, QdrantStoreOptions
         foreach (var point in points ?? []) vectors[point.Payload[QdrantPayload.ChunkId].StringValue] = QdrantPayload.ReadSentenceVectors(point.Payload);
         return vectors;
     }
-
-    public void Dispose() => client.Dispose();
 
     private async Task<IReadOnlyList<RetrievedPoint>> ScrollAsync(Filter filter, WithPayloadSelector payload, CancellationToken cancellationToken)
     {

@@ -17,9 +17,11 @@ public static class QdrantPointIds
     /// <summary>The point that records a whole document (its content hash); it has no vectors.</summary>
     public static Guid ForDocument(string documentId) => NameBased("document:" + documentId);
 
-    private static Guid NameBased(string name)
+    private static Guid NameBased(string name) => NameBased(Namespace, name);
+
+    internal static Guid NameBased(Guid namespaceId, string name)
     {
-        var namespaceBytes = Namespace.ToByteArray(bigEndian: true);
+        var namespaceBytes = namespaceId.ToByteArray(bigEndian: true);
         var nameBytes = Encoding.UTF8.GetBytes(name);
         var hash = SHA1.HashData([.. namespaceBytes, .. nameBytes]);
         var bytes = hash[..16];
