@@ -17,7 +17,7 @@ internal sealed partial class SeedOnStartup(
     IHostEnvironment environment,
     StoreReadiness readiness,
     TimeProvider time,
-    ILogger<SeedOnStartup> logger) : IHostedService, IDisposable
+    ILogger<SeedOnStartup> logger) : IHostedService
 {
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
 
@@ -30,13 +30,12 @@ internal sealed partial class SeedOnStartup(
             _retrying = RetryUntilPreparedAsync(_stopping.Token);
     }
 
+    /// <remarks>The token source is never disposed: it holds no timer, and the host may stop a service twice.</remarks>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
         await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task RetryUntilPreparedAsync(CancellationToken stopping)
     {
