@@ -51,5 +51,5 @@ public sealed class QdrantCalls(ResiliencePipeline pipeline, QdrantStoreOptions 
 
     private KnowledgeStoreUnavailableException Unavailable(string operation, string reason, TimeSpan retryAfter, Exception inner) =>
         new($"Qdrant at {options.Endpoint} is unavailable ({operation}: {reason}). Check that it runs and is reachable; " +
-            "the service recovers by itself once it answers again.", retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter, inner);
+            "calls resume by themselves once it answers.", retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter, inner);
 }
