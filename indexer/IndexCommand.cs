@@ -4,7 +4,6 @@ using RagApi.Knowledge.Documents;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Indexing;
 using RagApi.Knowledge.Store;
-using RagApi.Knowledge.Store.Embedded;
 
 namespace RagApi.Indexer;
 
@@ -16,16 +15,23 @@ internal static class IndexCommand
     public static Command Create()
     {
         var source = new Argument<string>("source") { Description = "A folder of Markdown/JSONL documents, or one file." };
-        var store = StoreLocation.Option();
+        var location = new StoreLocation();
         var prune = new Option<bool>("--prune") { Description = "Remove stored documents that are no longer in the source." };
-        var command = new Command("index", "Validate, chunk, embed and store documents; unchanged documents are skipped.") { source, store, prune };
+        var command = new Command("index", "Validate, chunk, embed and store documents; unchanged documents are skipped.") { source, prune };
+        foreach (var option in location.Options) command.Options.Add(option);
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(source)!, result.GetValue(store)!, result.GetValue(prune), cancellationToken));
+            RunAsync(result.GetValue(source)!, location, result, result.GetValue(prune), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string source, string storePath, bool prune, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string source, StoreLocation location, ParseResult result, bool prune, CancellationToken cancellationToken)
     {
+        if (StoreChecks.Problem(location, result) is { } settingsProblem)
+        {
+            Console.Error.WriteLine($"error: {settingsProblem}");
+            return Failed;
+        }
+
         IReadOnlyList<SourceDocument> documents;
         try
         {
@@ -42,9 +48,9 @@ internal static class IndexCommand
         {
             var embedder = EmbedderFactory.Create();
             using var disposeEmbedder = embedder as IDisposable;
-            IKnowledgeStore knowledgeStore = new SqliteKnowledgeStore(storePath);
+            var knowledgeStore = location.Open(result);
             var pipeline = new IndexingPipeline(knowledgeStore, embedder, new Chunker(embedder), TimeProvider.System);
-            Console.WriteLine($"Indexing {documents.Count} documents from {source} into {Path.GetFullPath(storePath)}");
+            Console.WriteLine($"Indexing {documents.Count} documents from {source} into {location.Describe(result)}");
             var summary = await IndexingProgressDisplay.RunAsync(documents.Count,
                 progress => pipeline.RunAsync(documents, prune, progress, cancellationToken));
             Console.WriteLine($"Done: {summary}");
@@ -55,9 +61,16 @@ internal static class IndexCommand
             Console.Error.WriteLine("Cancelled. Documents already written are complete; run again to finish the rest.");
             return Failed;
         }
+        catch (KnowledgeStoreUnavailableException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("Documents already written are complete; run again once the store answers to finish the rest.");
+            return Failed;
+        }
         catch (Exception e) when (e is EmbeddingModelMismatchException or IOException or UnauthorizedAccessException
-                                       or Microsoft.Data.Sqlite.SqliteException or InvalidDataException or HttpRequestException
-                                       or System.ClientModel.ClientResultException or Polly.ExecutionRejectedException or InvalidOperationException)
+                                       or Microsoft.Data.Sqlite.SqliteException or InvalidDataException or Grpc.Core.RpcException
+                                       or HttpRequestException or System.ClientModel.ClientResultException
+                                       or Polly.ExecutionRejectedException or InvalidOperationException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return Failed;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
+using RagApi.Knowledge.Store;
 
 namespace RagApi.Infrastructure;
 
@@ -33,9 +35,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        ProblemDetails? problem = exception switch
         {
             BadHttpRequestException bad => Describe(bad),
+            KnowledgeStoreUnavailableException unavailable => StoreUnavailable.Describe(context, unavailable),
             _ => null,
         };
         if (problem is null)

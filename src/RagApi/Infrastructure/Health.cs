@@ -4,21 +4,26 @@ using RagApi.Knowledge.Store;
 
 namespace RagApi.Infrastructure;
 
-/// <summary>Set once the store has been opened (and seeded when it was empty).</summary>
+/// <summary>Set once the store has been opened (and seeded when it was empty); until then, why not.</summary>
 public sealed class StoreReadiness
 {
     private volatile bool _ready;
+    private volatile string? _problem;
 
     public bool IsReady => _ready;
 
+    public string Problem => _problem ?? "The store is still being prepared.";
+
     public void MarkReady() => _ready = true;
+
+    public void MarkUnavailable(string reason) => _problem = reason;
 }
 
 internal sealed class StoreHealthCheck(IKnowledgeStore store, StoreReadiness readiness) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!readiness.IsReady) return HealthCheckResult.Unhealthy("The store is still being prepared.");
+        if (!readiness.IsReady) return HealthCheckResult.Unhealthy(readiness.Problem);
         try
         {
             var statistics = await store.GetStatisticsAsync(cancellationToken);

@@ -6,9 +6,13 @@ public sealed class StoreOptions
 {
     public const string Section = "Store";
 
-    [RegularExpression("^(?i:Embedded)$", ErrorMessage = "Store:Provider must be 'Embedded'; the Qdrant store is not part of this build yet.")]
-    public string Provider { get; set; } = "Embedded";
+    public const string Embedded = "Embedded";
+    public const string Qdrant = "Qdrant";
 
+    [RegularExpression("^(?i:Embedded|Qdrant)$", ErrorMessage = "Store:Provider must be 'Embedded' (one SQLite file, Store:Path) or 'Qdrant' (set Qdrant:Endpoint).")]
+    public string Provider { get; set; } = Embedded;
+
+    /// <summary>Used by the embedded store only.</summary>
     [Required(ErrorMessage = "Store:Path must name the embedded store's SQLite file.")]
     public string Path { get; set; } = "data/ragapi.db";
 }

@@ -4,8 +4,6 @@ using RagApi.Knowledge.Chunking;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Indexing;
 using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Store;
-using RagApi.Knowledge.Store.Embedded;
 
 namespace RagApi.Infrastructure;
 
@@ -16,13 +14,11 @@ public static class KnowledgeRegistration
     {
         var services = builder.Services;
         var root = builder.Environment.ContentRootPath;
-        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IKnowledgeStore>(sp =>
-            new SqliteKnowledgeStore(ContentPaths.UnderRoot(root, sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path)));
+        services.AddKnowledgeStore(builder.Configuration, root);
         services.AddSingleton(sp => AnswerTexts.Load(ContentPaths.FindFolder(root, sp.GetRequiredService<IOptions<PromptOptions>>().Value.Path)));
         services.AddSingleton(builder.Configuration.GetSection("Answers").Get<AnswerOptions>() ?? new AnswerOptions());
         services.AddSingleton(sp => new Chunker(sp.GetRequiredService<ITextEmbedder>()));

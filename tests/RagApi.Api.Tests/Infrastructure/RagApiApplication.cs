@@ -18,7 +18,8 @@ internal sealed class RagApiApplication(
     string? storePath = null,
     string? seedsPath = null,
     IReadOnlyDictionary<string, string>? settings = null,
-    bool sharedEmbedder = true)
+    bool sharedEmbedder = true,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public async Task<ApiAnswer> AnswerAsync(object request)
@@ -59,11 +60,14 @@ internal sealed class RagApiApplication(
         builder.UseSetting("Store:Path", storePath ?? index.StorePath);
         if (seedsPath is not null) builder.UseSetting("Seeds:Path", seedsPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        if (!sharedEmbedder) return;
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(testServices =>
         {
-            services.RemoveAll<ITextEmbedder>();
-            services.AddSingleton<ITextEmbedder>(index.Embedder);
+            if (sharedEmbedder)
+            {
+                testServices.RemoveAll<ITextEmbedder>();
+                testServices.AddSingleton<ITextEmbedder>(index.Embedder);
+            }
+            services?.Invoke(testServices);
         });
     }
 }

@@ -23,7 +23,8 @@ internal static class IndexerCli
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragapi-index.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment.Remove("Store__Path");
+        foreach (var inherited in new[] { "Store__Path", "Store__Provider", "Qdrant__Endpoint", "Qdrant__Collection", "Qdrant__ApiKey" })
+            start.Environment.Remove(inherited);
 
         using var process = Process.Start(start)!;
         try

@@ -1,0 +1,18 @@
+using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Tests.Support;
+
+namespace RagApi.Knowledge.Tests.Store.Contract;
+
+/// <summary>The store contract on the embedded SQLite store: always runs.</summary>
+public sealed class EmbeddedStoreContractTests : KnowledgeStoreContract
+{
+    private readonly TempStore _temp = new();
+
+    protected override Task<IKnowledgeStore> OpenEmptyStoreAsync() => Task.FromResult<IKnowledgeStore>(_temp.Store);
+
+    public override ValueTask DisposeAsync()
+    {
+        _temp.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,173 @@
+using Grpc.Core;
+using Qdrant.Client.Grpc;
+using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Tests.Support;
+using RagApi.Tests.Shared;
+
+namespace RagApi.Knowledge.Tests.Store.Qdrant;
+
+/// <summary>Creating the collection and binding it to one embedding model, seen as the requests the client sends.</summary>
+public sealed class QdrantCollectionTests
+{
+    private const string Model = QdrantHarness.Model;
+    private readonly QdrantHarness _qdrant = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private void ServeMissingCollection() => _qdrant.Server.Answer = (method, _) => method switch
+    {
+        "Collections/CollectionExists" => QdrantAnswers.Exists(false),
+        "Collections/Create" => QdrantAnswers.Done(),
+        "Points/CreateFieldIndex" => QdrantAnswers.Completed(),
+        _ => throw FakeQdrant.Fault(StatusCode.Unimplemented, method),
+    };
+
+    private void ServeCollection(string? model, int dimensions) => _qdrant.Server.Answer = (method, _) => method switch
+    {
+        "Collections/CollectionExists" => QdrantAnswers.Exists(true),
+        "Collections/Get" => QdrantAnswers.Collection(model, dimensions),
+        "Collections/Update" => QdrantAnswers.Done(),
+        "Points/CreateFieldIndex" => QdrantAnswers.Completed(),
+        _ => throw FakeQdrant.Fault(StatusCode.Unimplemented, method),
+    };
+
+    private async Task<CreateCollection> CreateAsync()
+    {
+        ServeMissingCollection();
+        await _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct);
+        return _qdrant.Server.Requests<CreateCollection>("Collections/Create").Single();
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_NoCollection_CreatesANamedDenseVectorSizedForTheEmbedderWithCosine()
+    {
+        var dense = (await CreateAsync()).VectorsConfig.ParamsMap.Map[QdrantCollectionLayout.DenseVector];
+
+        Assert.Equal((384ul, Distance.Cosine), (dense.Size, dense.Distance));
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_NoCollection_CreatesANamedSparseVectorWithQdrantsIdf()
+    {
+        var sparse = (await CreateAsync()).SparseVectorsConfig.Map[QdrantCollectionLayout.SparseVector];
+
+        Assert.Equal(Modifier.Idf, sparse.Modifier);
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_NoCollection_UsesTheConfiguredShardsAndReplicas()
+    {
+        var create = await CreateAsync();
+
+        Assert.Equal(("passages", 6u, 2u, 2u), (create.CollectionName, create.ShardNumber, create.ReplicationFactor, create.WriteConsistencyFactor));
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_NoCollection_RecordsTheModelAndDimensionInTheCollectionMetadata()
+    {
+        var metadata = (await CreateAsync()).Metadata;
+
+        Assert.Equal((Model, "384"), (metadata[QdrantCollectionLayout.ModelKey].StringValue, metadata[QdrantCollectionLayout.DimensionsKey].StringValue));
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_NoCollection_IndexesEveryFilterField()
+    {
+        await CreateAsync();
+
+        var indexed = _qdrant.Server.Requests<CreateFieldIndexCollection>("Points/CreateFieldIndex").Select(r => (r.FieldName, r.FieldType)).ToList();
+
+        Assert.Equal([("record", FieldType.Keyword), ("document_id", FieldType.Keyword), ("kind", FieldType.Keyword), ("year", FieldType.Integer)], indexed);
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_CollectionOfTheSameModel_CreatesNothing()
+    {
+        ServeCollection(Model, 384);
+
+        await _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct);
+
+        Assert.Equal((0, 0), (_qdrant.Server.CallsTo("Collections/Create"), _qdrant.Server.CallsTo("Collections/Update")));
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_CollectionOfAnotherModel_IsRefusedNamingBothModels()
+    {
+        ServeCollection("BAAI/bge-small-en-v1.5", 384);
+
+        var refused = await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct));
+
+        Assert.Contains($"built with 'BAAI/bge-small-en-v1.5' (384 dimensions) but the configured embedder is '{Model}' (384 dimensions)", refused.Message);
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_SameModelWithOtherDimensions_IsRefused()
+    {
+        ServeCollection(Model, 768);
+
+        await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct));
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_Refused_WritesNothing()
+    {
+        ServeCollection("other/model", 384);
+
+        await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct));
+
+        Assert.DoesNotContain(_qdrant.Server.Calls, c => c.Method is "Collections/Update" or "Collections/Create" or "Points/Upsert");
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_UnrecordedCollectionOfTheRightSize_IsAdoptedAndRecordsTheModel()
+    {
+        ServeCollection(model: null, 384);
+
+        await _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct);
+
+        var update = _qdrant.Server.Requests<UpdateCollection>("Collections/Update").Single();
+        Assert.Equal(Model, update.Metadata[QdrantCollectionLayout.ModelKey].StringValue);
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_UnrecordedCollectionOfAnotherSize_IsRefused()
+    {
+        ServeCollection(model: null, 768);
+
+        await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct));
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_AnotherReplicaCreatedTheCollectionFirst_ChecksWhatItRecorded()
+    {
+        _qdrant.Server.Answer = (method, _) => method switch
+        {
+            "Collections/CollectionExists" => QdrantAnswers.Exists(false),
+            "Collections/Create" => throw FakeQdrant.Fault(StatusCode.AlreadyExists, "Collection `passages` already exists!"),
+            "Collections/Get" => QdrantAnswers.Collection("other/model", 384),
+            _ => throw FakeQdrant.Fault(StatusCode.Unimplemented, method),
+        };
+
+        await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct));
+    }
+
+    [Fact]
+    public async Task GetStatistics_NoCollection_IsAnEmptyUnboundStore()
+    {
+        ServeMissingCollection();
+
+        Assert.Equal(new StoreStatistics(0, 0, null, null), await _qdrant.Store.GetStatisticsAsync(_ct));
+    }
+
+    [Fact]
+    public async Task GetStatistics_CountsDocumentRecordsAndChunksSeparately()
+    {
+        _qdrant.Server.Answer = (method, request) => method switch
+        {
+            "Points/Count" => QdrantAnswers.Count(((CountPoints)request).Filter.Must[0].Field.Match.Keyword == "document" ? 2ul : 7ul),
+            _ => QdrantAnswers.Healthy(method, Model, 384),
+        };
+
+        Assert.Equal(new StoreStatistics(2, 7, Model, 384), await _qdrant.Store.GetStatisticsAsync(_ct));
+    }
+}
