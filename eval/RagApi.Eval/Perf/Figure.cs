@@ -19,4 +19,14 @@ internal static class Measure
         await action();
         return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
+
+    /// <summary>Wall milliseconds and process CPU seconds: CPU time stays comparable when other work shares the machine.</summary>
+    public static async Task<(double WallMs, double CpuSeconds)> WallAndCpuAsync(Func<Task> action)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = await MillisecondsAsync(action);
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu).TotalSeconds);
+    }
 }

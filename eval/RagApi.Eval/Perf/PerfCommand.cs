@@ -13,12 +13,13 @@ internal static class PerfCommand
     public static Command Create()
     {
         var sizes = new Option<int[]>("--sizes") { Description = "Synthetic chunk counts for the dense retrieval figures.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio.") { sizes };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, cancellationToken));
+        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, api, dense (default: all).", DefaultValueFactory = _ => ["embed", "api", "dense"], AllowMultipleArgumentsPerToken = true };
+        var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio.") { sizes, parts };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int[] sizes, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int[] sizes, HashSet<string> parts, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var folder = Path.Combine(Path.GetTempPath(), $"ragapi-perf-{Guid.NewGuid():N}");
@@ -29,15 +30,21 @@ internal static class PerfCommand
             var seeds = DocumentSourceLoader.Load(RepositoryPaths.Find("seeds"));
             var storePath = Path.Combine(folder, "seeds.db");
 
-            Console.WriteLine($"Embedding and indexing ({seeds.Count} seed documents):");
-            foreach (var figure in await EmbeddingBenchmark.RunAsync(embedder, seeds, storePath, cancellationToken)) Console.WriteLine(figure);
-
-            Console.WriteLine("API on loopback (Kestrel in this process, seed store):");
-            var questions = CalibrationQuestions();
-            foreach (var line in await new ApiLoadBenchmark(storePath, embedder, questions).RunAsync(cancellationToken)) Console.WriteLine(line);
-
-            Console.WriteLine("Dense retrieval over synthetic chunks (exact SIMD scan, top 50):");
-            foreach (var line in DenseScanBenchmark.Run(sizes)) Console.WriteLine(line);
+            if (parts.Contains("embed") || parts.Contains("api"))
+            {
+                Console.WriteLine($"Embedding and indexing ({seeds.Count} seed documents):");
+                foreach (var figure in await EmbeddingBenchmark.RunAsync(embedder, seeds, storePath, cancellationToken)) Console.WriteLine(figure);
+            }
+            if (parts.Contains("api"))
+            {
+                Console.WriteLine("API on loopback (Kestrel in this process, seed store):");
+                foreach (var line in await new ApiLoadBenchmark(storePath, embedder, CalibrationQuestions()).RunAsync(cancellationToken)) Console.WriteLine(line);
+            }
+            if (parts.Contains("dense"))
+            {
+                Console.WriteLine("Dense retrieval over synthetic chunks (exact SIMD scan, top 50):");
+                foreach (var line in DenseScanBenchmark.Run(sizes)) Console.WriteLine(line);
+            }
 
             using var process = Process.GetCurrentProcess();
             var largest = (double)sizes.Max() * DenseScanBenchmark.Dimensions * sizeof(float) / 1e6;

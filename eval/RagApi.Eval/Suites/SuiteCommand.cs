@@ -79,6 +79,7 @@ internal static class SuiteCommand
         var results = await runner.RunAsync(cases, r => Console.WriteLine($"  {r.Id}: {(r.Error is null ? $"{r.AnswerMilliseconds:F0} ms" : $"error: {r.Error}")}"), cancellationToken);
         var summary = SuiteSummary.Of(results, k);
 
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
         SuiteReportWriter.WriteConsole(AnsiConsole.Console, results, summary);
         var suiteName = string.Join(", ", files.Select(Path.GetFileName));
         if (jsonPath is not null) await File.WriteAllTextAsync(jsonPath, SuiteReportWriter.ToJson(results, summary, suiteName, target.Description), cancellationToken);

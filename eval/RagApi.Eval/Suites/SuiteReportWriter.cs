@@ -67,7 +67,7 @@ public static class SuiteReportWriter
         ("citation recall", s.CitationRecall.ToString()),
         ("expected facts in cited passages", s.PhraseRecall.ToString()),
         ($"retrieval recall@{s.RecallK} (documents)", s.RecallAtK.ToString()),
-        ("retrieval MRR (documents)", s.Mrr.ToString()),
+        ("retrieval MRR (documents)", s.Mrr.AsNumber()),
         ("answer latency p50 / p95", $"{s.LatencyP50Ms:F0} ms / {s.LatencyP95Ms:F0} ms"),
     ];
 

@@ -54,5 +54,7 @@ public sealed record Rate(double? Value, int Over)
 
     public static Rate Of(IEnumerable<double> values) => Of(values.Select(v => (double?)v));
 
-    public override string ToString() => Value is { } v ? $"{v:P1} (n={Over})" : "n/a";
+    public override string ToString() => Value is { } v ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v * 100:F1}% (n={Over})") : "n/a";
+
+    public string AsNumber() => Value is { } v ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v:F3} (n={Over})") : "n/a";
 }
