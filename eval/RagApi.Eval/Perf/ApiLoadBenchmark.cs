@@ -26,6 +26,8 @@ internal sealed class ApiLoadBenchmark(string storePath, ITextEmbedder embedder,
 
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
+        // The content root is the repository's src/RagApi wherever this binary was copied to.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RAGAPI", RepositoryPaths.Find(Path.Combine("src", "RagApi")));
         await using var app = new LoopbackApi(storePath, embedder);
         app.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         app.StartServer();
