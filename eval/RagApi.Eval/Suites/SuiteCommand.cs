@@ -35,6 +35,8 @@ internal static class SuiteCommand
             files, api, apiKey, apiKeyHeader, store, k, json, markdown,
         };
         foreach (var option in minimums.Values) command.Options.Add(option);
+        var tuning = new Beir.AnswerTuningOptions();
+        tuning.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var gate = new SuiteGate(minimums
@@ -42,7 +44,7 @@ internal static class SuiteCommand
                 .ToDictionary(m => m.Key, m => result.GetValue(m.Value)!.Value));
             var target = result.GetValue(api) is { } url
                 ? (IEvalTarget)new HttpTarget(url, result.GetValue(apiKey), result.GetValue(apiKeyHeader)!)
-                : OpenInProcess(result.GetValue(store)!);
+                : OpenInProcess(result.GetValue(store)!, tuning.Read(result).Options);
             if (target is null) return InvalidInput;
             await using (target)
                 return await RunAsync(result.GetValue(files)!, target, result.GetValue(k), result.GetValue(json), result.GetValue(markdown), gate, cancellationToken);
@@ -50,14 +52,15 @@ internal static class SuiteCommand
         return command;
     }
 
-    private static InProcessTarget? OpenInProcess(string storePath)
+    /// <summary>In-process runs accept the composer settings of AnswerTuningOptions (--top-k applies to the API only).</summary>
+    private static InProcessTarget? OpenInProcess(string storePath, AnswerOptions options)
     {
         if (!File.Exists(storePath))
         {
             Console.Error.WriteLine($"error: no store at {Path.GetFullPath(storePath)}. Build it first: dotnet run --project indexer -- index seeds --store {storePath}");
             return null;
         }
-        return new InProcessTarget(new KnowledgeServices(storePath, new AnswerOptions()));
+        return new InProcessTarget(new KnowledgeServices(storePath, options));
     }
 
     private static async Task<int> RunAsync(string[] files, IEvalTarget target, int k, string? jsonPath, string? markdownPath, SuiteGate gate, CancellationToken cancellationToken)
