@@ -17,7 +17,7 @@ public sealed record AnswerOptions
     public int MaxPassagesPerDocument { get; init; } = 3;
 
     /// <summary>A statement must be at least this fraction as relevant as the best one.</summary>
-    public float RelativeFloor { get; init; } = 0.65f;
+    public float RelativeFloor { get; init; } = 0.80f;
 
     public float NearDuplicateSimilarity { get; init; } = 0.88f;
 

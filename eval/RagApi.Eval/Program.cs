@@ -1,0 +1,21 @@
+using System.CommandLine;
+using RagApi.Eval.Beir;
+using RagApi.Eval.Perf;
+using RagApi.Eval.Suites;
+
+namespace RagApi.Eval;
+
+/// <summary>A named entry point: the API's own top-level Program is the one WebApplicationFactory starts.</summary>
+internal static class EvalProgram
+{
+    public static Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Evaluates RagApi: citation-accuracy suites, a BEIR retrieval benchmark and performance benchmarks.")
+        {
+            SuiteCommand.Create(),
+            BeirCommand.Create(),
+            PerfCommand.Create(),
+        };
+        return root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,13 @@
+using RagApi.Knowledge.Answers;
+
+namespace RagApi.Eval.Suites;
+
+/// <summary>One line of a suite file: a question (with its conversation so far) and what a good answer cites.</summary>
+public sealed record SuiteCase(
+    string Id,
+    string Question,
+    IReadOnlyList<ConversationTurn> History,
+    IReadOnlyList<string> ExpectedSourceIds,
+    IReadOnlyList<string> ExpectedPhrases,
+    bool ShouldRefuse,
+    string Location);

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace RagApi.Eval.Suites;
+
+/// <summary>The three outputs of a run: a console table, JSON for machines, Markdown for people.</summary>
+public static class SuiteReportWriter
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static void WriteConsole(IAnsiConsole console, IReadOnlyList<CaseResult> results, SuiteSummary summary)
+    {
+        var table = new Table().AddColumns("case", "refuse?", "refused", "valid", "prec", "recall", "phrases", $"R@{summary.RecallK}", "RR", "ms");
+        foreach (var r in results)
+            table.AddRow(Markup.Escape(r.Id), Yes(r.ShouldRefuse), r.Error is null ? Yes(r.Refused) : "[red]error[/]",
+                r.StructurallyValid ? "yes" : "[red]no[/]", Pct(r.CitationPrecision), Pct(r.CitationRecall), Pct(r.PhraseRecall),
+                Pct(r.RecallAtK), Num(r.ReciprocalRank), r.AnswerMilliseconds.ToString("F0", CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.Write(new Table().AddColumns("measure", "value").Also(t =>
+        {
+            foreach (var (name, value) in Rows(summary)) t.AddRow(name, Markup.Escape(value));
+        }));
+    }
+
+    public static string ToJson(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target) =>
+        JsonSerializer.Serialize(new { suite, target, summary, cases = results }, Json);
+
+    public static string ToMarkdown(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Evaluation of {Path.GetFileName(suite)}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Target: {target}. Cases: {summary.Cases}, errors: {summary.Errors}.").AppendLine();
+        md.AppendLine("| measure | value |").AppendLine("|---|---|");
+        foreach (var (name, value) in Rows(summary)) md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
+        md.AppendLine().AppendLine("## Cases").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"| case | should refuse | refused | valid | precision | recall | phrases | recall@{summary.RecallK} | RR | ms |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in results)
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Id} | {Yes(r.ShouldRefuse)} | {(r.Error is null ? Yes(r.Refused) : "error")} | {(r.StructurallyValid ? "yes" : "no")} | {Pct(r.CitationPrecision)} | {Pct(r.CitationRecall)} | {Pct(r.PhraseRecall)} | {Pct(r.RecallAtK)} | {Num(r.ReciprocalRank)} | {r.AnswerMilliseconds:F0} |");
+        var notes = results.Where(r => r.Error is not null || r.StructuralProblems.Count > 0 || r.MissingPhrases.Count > 0 || !r.RefusalCorrect).ToList();
+        if (notes.Count > 0)
+        {
+            md.AppendLine().AppendLine("## What went wrong").AppendLine();
+            foreach (var r in notes)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- **{r.Id}** \"{r.Question}\" (asked as \"{r.StandaloneQuestion}\"; cited: {string.Join(", ", r.CitedSourceIds)})");
+                if (r.Error is not null) md.AppendLine(CultureInfo.InvariantCulture, $"  - error: {r.Error}");
+                if (!r.RefusalCorrect && r.Error is null) md.AppendLine(r.ShouldRefuse ? "  - answered a question the corpus cannot answer" : "  - refused a question the corpus answers");
+                foreach (var p in r.StructuralProblems) md.AppendLine(CultureInfo.InvariantCulture, $"  - structure: {p}");
+                if (r.MissingPhrases.Count > 0) md.AppendLine(CultureInfo.InvariantCulture, $"  - facts not in any cited passage: {string.Join("; ", r.MissingPhrases.Select(p => $"\"{p}\""))}");
+            }
+        }
+        return md.ToString();
+    }
+
+    private static IEnumerable<(string, string)> Rows(SuiteSummary s) =>
+    [
+        ("structural citation validity", s.StructuralValidity.ToString()),
+        ("disclaimer present", s.DisclaimerPresence.ToString()),
+        ("refusal accuracy (all cases)", s.RefusalAccuracy.ToString()),
+        ("unanswerable questions refused", s.UnanswerableRefused.ToString()),
+        ("answerable questions answered", s.AnswerableAnswered.ToString()),
+        ("citation precision", s.CitationPrecision.ToString()),
+        ("citation recall", s.CitationRecall.ToString()),
+        ("expected facts in cited passages", s.PhraseRecall.ToString()),
+        ($"retrieval recall@{s.RecallK} (documents)", s.RecallAtK.ToString()),
+        ("retrieval MRR (documents)", s.Mrr.AsNumber()),
+        ("answer latency p50 / p95", $"{s.LatencyP50Ms:F0} ms / {s.LatencyP95Ms:F0} ms"),
+    ];
+
+    private static string Yes(bool value) => value ? "yes" : "no";
+
+    private static string Pct(double? value) => value is { } v ? v.ToString("P0", CultureInfo.InvariantCulture) : "-";
+
+    private static string Num(double? value) => value is { } v ? v.ToString("F2", CultureInfo.InvariantCulture) : "-";
+
+    private static T Also<T>(this T value, Action<T> act)
+    {
+        act(value);
+        return value;
+    }
+}
