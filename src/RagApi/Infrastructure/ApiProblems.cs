@@ -36,6 +36,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = exception switch
         {
             BadHttpRequestException bad => Describe(bad),
+            _ when StoreFailures.IsStoreFailure(exception) => StoreUnavailable(context, exception),
             _ => null,
         };
         if (problem is null)
@@ -47,8 +48,23 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    private HttpValidationProblemDetails StoreUnavailable(HttpContext context, Exception exception)
+    {
+        LogStoreFailure(exception.GetType().Name, exception.Message, context.Request.Path);
+        ProblemResponses.SetRetryAfter(context, TimeSpan.FromSeconds(5));
+        return new HttpValidationProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = ProblemTypes.StoreUnavailable,
+            Title = "The knowledge store is unavailable.",
+            Detail = "The store could not be read; retry after the time in Retry-After.",
+        };
+    }
+
     private static HttpValidationProblemDetails Describe(BadHttpRequestException bad)
     {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return new HttpValidationProblemDetails { Status = bad.StatusCode, Type = ProblemTypes.BodyTooLarge, Title = "The request body is too large." };
         if (FindJsonException(bad) is { } json)
         {
             var field = JsonField(json.Path);
@@ -80,6 +96,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static string JsonMessage(JsonException json) =>
         json.Message.Split(" Path:", 2)[0].Trim();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store failed ({ExceptionType}: {StoreError}) answering {Path}; answered 503")]
+    private partial void LogStoreFailure(string exceptionType, string storeError, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error answering {Path}")]
     private partial void LogUnhandled(Exception exception, PathString path);

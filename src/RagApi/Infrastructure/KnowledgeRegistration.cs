@@ -23,7 +23,8 @@ public static class KnowledgeRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.AddSingleton<IKnowledgeStore>(sp =>
-            new SqliteKnowledgeStore(ContentPaths.UnderRoot(root, sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path)));
+            new InstrumentedKnowledgeStore(
+                new SqliteKnowledgeStore(ContentPaths.UnderRoot(root, sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path)), "embedded"));
         services.AddSingleton(sp => AnswerTexts.Load(ContentPaths.FindFolder(root, sp.GetRequiredService<IOptions<PromptOptions>>().Value.Path)));
         services.AddSingleton(builder.Configuration.GetSection("Answers").Get<AnswerOptions>() ?? new AnswerOptions());
         services.AddSingleton(sp => new Chunker(sp.GetRequiredService<ITextEmbedder>()));

@@ -22,7 +22,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     {
         FilePath = Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        _created = new Lazy<bool>(Create);
+        // PublicationOnly does not cache a failure: a file replaced after a failed open is tried again.
+        _created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public string FilePath { get; }
