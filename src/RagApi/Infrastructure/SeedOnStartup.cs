@@ -45,7 +45,6 @@ internal sealed partial class SeedOnStartup(
     {
         await _stopping.CancelAsync();
         await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stopping.Dispose();
     }
 
     private async Task RetryAsync(CancellationToken cancellationToken)

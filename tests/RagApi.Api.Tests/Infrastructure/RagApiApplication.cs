@@ -13,7 +13,13 @@ namespace RagApi.Api.Tests.Infrastructure;
 /// The API on the prebuilt seed store (or a store of the test's own) with the shared embedder, so it starts
 /// in milliseconds.
 /// </summary>
-internal sealed class RagApiApplication(SeedIndex index, string? storePath = null, string? seedsPath = null) : WebApplicationFactory<Program>
+internal sealed class RagApiApplication(
+    SeedIndex index,
+    string? storePath = null,
+    string? seedsPath = null,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null,
+    ReloadableSettings? reloadable = null) : WebApplicationFactory<Program>
 {
     public async Task<ApiAnswer> AnswerAsync(object request)
     {
@@ -42,10 +48,13 @@ internal sealed class RagApiApplication(SeedIndex index, string? storePath = nul
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.UseSetting("Store:Path", storePath ?? index.StorePath);
         if (seedsPath is not null) builder.UseSetting("Seeds:Path", seedsPath);
-        builder.ConfigureTestServices(services =>
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (reloadable is not null) builder.ConfigureAppConfiguration((_, configuration) => configuration.Add(reloadable));
+        builder.ConfigureTestServices(collection =>
         {
-            services.RemoveAll<ITextEmbedder>();
-            services.AddSingleton<ITextEmbedder>(index.Embedder);
+            collection.RemoveAll<ITextEmbedder>();
+            collection.AddSingleton<ITextEmbedder>(index.Embedder);
+            services?.Invoke(collection);
         });
     }
 }

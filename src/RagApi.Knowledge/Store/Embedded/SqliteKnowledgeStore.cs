@@ -181,9 +181,18 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        SqliteSchema.Create(connection);
-        return true;
+        try
+        {
+            connection.Open();
+            SqliteSchema.Create(connection);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            // Pooled connections would keep the unreadable file open; the next attempt must open it afresh.
+            SqliteConnection.ClearPool(connection);
+            throw;
+        }
     }
 
     private static int Scalar(SqliteConnection connection, string sql)

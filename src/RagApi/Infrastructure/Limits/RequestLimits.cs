@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ public sealed class RequestLimitOptions
     [Range(1024, 104_857_600, ErrorMessage = "Requests:MaxBodyBytes must be between 1024 and 104857600.")]
     public long MaxBodyBytes { get; set; } = 1_048_576;
 
-    [Range(1, 3600, ErrorMessage = "Requests:TimeoutSeconds must be between 1 and 3600.")]
+    [Range(0.01, 3600, ErrorMessage = "Requests:TimeoutSeconds must be between 0.01 and 3600.")]
     public double TimeoutSeconds { get; set; } = 30;
 }
 
@@ -50,8 +49,13 @@ public static class RequestLimits
                     "The request body is too large.", $"Send at most {max} bytes.");
                 return;
             }
-            // Bodies without a length (chunked) are cut off by the server while they are read.
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = max;
+            if (context.Request.ContentLength is null && HttpMethods.IsPost(context.Request.Method)
+                && !await BufferedBody.TryBufferAsync(context.Request, max, context.RequestAborted))
+            {
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge,
+                    "The request body is too large.", $"Send at most {max} bytes.");
+                return;
+            }
             await next(context);
         });
         app.UseRequestTimeouts();
