@@ -10,6 +10,7 @@ public static class ApiProblems
     public static WebApplicationBuilder AddApiProblems(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw so the handler below can describe them instead of answering an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
