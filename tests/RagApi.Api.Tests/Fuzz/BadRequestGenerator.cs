@@ -52,7 +52,8 @@ internal sealed class BadRequestGenerator(Random random)
 
     private void AddHeaders(HttpRequestMessage request)
     {
-        switch (random.Next(10))
+        // Most requests carry the valid key so their bodies reach the validators; the rest probe the key check.
+        switch (random.Next(24))
         {
             case 0: break;
             case 1: request.Headers.TryAddWithoutValidation("X-Api-Key", Pick(Adversarial)); break;

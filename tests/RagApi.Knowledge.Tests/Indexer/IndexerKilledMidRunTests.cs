@@ -9,13 +9,13 @@ using RagApi.Knowledge.Tests.Support;
 namespace RagApi.Knowledge.Tests.Indexer;
 
 /// <summary>
-/// The real ragapi-index process is killed with SIGKILL once its progress lines show it midway through eight
+/// The real ragapi-index process is killed with SIGKILL once its progress lines show it midway through six
 /// seed documents; a rerun must finish the rest and leave exactly the chunks a clean run writes.
 /// </summary>
 public sealed partial class IndexerKilledMidRunTests : IDisposable
 {
-    private const int Documents = 8;
-    private const int KillAfter = 3;
+    private const int Documents = 6;
+    private const int KillAfter = 2;
     private readonly TempFolder _folder = new();
 
     [GeneratedRegex(@"^\[(\d+)/(\d+)\] ")]
