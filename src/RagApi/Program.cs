@@ -1,6 +1,11 @@
 using RagApi.Answers;
 using RagApi.Documents;
 using RagApi.Infrastructure;
+using RagApi.Infrastructure.ApiDocs;
+using RagApi.Infrastructure.Lifecycle;
+using RagApi.Infrastructure.Limits;
+using RagApi.Infrastructure.Observability;
+using RagApi.Infrastructure.Security;
 using RagApi.Search;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,12 +15,24 @@ builder.AddModels();
 builder.AddSeedingOnStart();
 builder.AddApiProblems();
 builder.AddHealth();
-builder.Services.AddOpenApi();
+builder.AddGracefulShutdown();
+builder.AddApiKeys();
+builder.AddRateLimits();
+builder.AddCorsAllowlist();
+builder.AddRequestLimits();
+builder.AddTelemetry();
+builder.AddApiDocs();
+builder.AddAnswers();
 
 var app = builder.Build();
 
 app.UseApiProblems();
-app.MapOpenApi();
+app.UseCorsAllowlist();
+app.UseApiKeys();
+app.UseRateLimits();
+app.UseRequestLimits();
+app.UseReadinessGate();
+app.MapApiDocs();
 app.MapHealth();
 app.MapAnswers();
 app.MapSearch();

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RagApi.Knowledge.Generation;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Telemetry;
 
 namespace RagApi.Knowledge.Answers;
 
@@ -28,17 +30,26 @@ public sealed partial class AnswerService(
 {
     public async Task<ClinicalAnswer> AnswerAsync(AnswerQuery query, CancellationToken cancellationToken)
     {
+        using var activity = KnowledgeTelemetry.Source.StartActivity("answer");
+        var started = Stopwatch.GetTimestamp();
+        var answer = await ComposeAnswerAsync(query, cancellationToken);
+        Record(activity, answer, started);
+        return answer;
+    }
+
+    private async Task<ClinicalAnswer> ComposeAnswerAsync(AnswerQuery query, CancellationToken cancellationToken)
+    {
         var standalone = await StandaloneQuestionAsync(query, cancellationToken);
         var topK = query.TopK ?? options.DefaultTopK;
         var retrieval = await retriever.RetrieveAsync(standalone, query.Filters, topK * options.RetrievalDepthFactor, cancellationToken);
         retrieval = retrieval with { Passages = PassageDiversity.Limit(retrieval.Passages, options.MaxPassagesPerDocument, topK) };
-        var draft = await extractive.ComposeAsync(retrieval, cancellationToken);
+        var draft = await MeasuredAsync(Generators.Extractive, () => extractive.ComposeAsync(retrieval, cancellationToken));
         if (draft.Statements.Count == 0 || generation.Composer is not { } composer)
             return assembler.Assemble(NewId(), query.Question, standalone, Generators.Extractive, draft);
 
         try
         {
-            var generated = await composer.ComposeAsync(standalone, retrieval.Passages, cancellationToken);
+            var generated = await MeasuredAsync(composer.GeneratorName, () => composer.ComposeAsync(standalone, retrieval.Passages, cancellationToken));
             if (generated.Draft.Statements.Count > 0 || generated.ModelFoundNoEvidence)
             {
                 var followUps = generated.Draft.FollowUpQuestions.Count > 0 ? generated.Draft.FollowUpQuestions : draft.FollowUpQuestions;
@@ -67,6 +78,32 @@ public sealed partial class AnswerService(
             LogModelFailed(e.GetType().Name);
             return QuestionCondenser.Condense(query.Question, query.History);
         }
+    }
+
+    private static async Task<T> MeasuredAsync<T>(string composerName, Func<Task<T>> compose)
+    {
+        using var activity = KnowledgeTelemetry.Source.StartActivity("compose");
+        activity?.SetTag("ragapi.composer", composerName);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await compose();
+        }
+        finally
+        {
+            KnowledgeTelemetry.ComposeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("composer", composerName));
+        }
+    }
+
+    private static void Record(Activity? activity, ClinicalAnswer answer, long started)
+    {
+        activity?.SetTag("ragapi.answer_id", answer.Id);
+        activity?.SetTag("ragapi.generator", answer.Generator);
+        activity?.SetTag("ragapi.insufficient_evidence", answer.InsufficientEvidence);
+        activity?.SetTag("ragapi.citations", answer.Citations.Count);
+        var tags = new TagList { { "generator", answer.Generator }, { "insufficient_evidence", answer.InsufficientEvidence } };
+        KnowledgeTelemetry.Answers.Add(1, tags);
+        KnowledgeTelemetry.AnswerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
     }
 
     private static string NewId() => $"ans_{Guid.NewGuid():N}";

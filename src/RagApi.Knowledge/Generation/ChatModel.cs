@@ -17,7 +17,8 @@ public sealed class ChatModel(IChatCompletionService chat, string generatorName,
         var history = new ChatHistory();
         history.AddUserMessage(prompt);
         var settings = new OpenAIPromptExecutionSettings { Temperature = 0, MaxTokens = maxOutputTokens };
-        var reply = await chat.GetChatMessageContentAsync(history, settings, kernel: null, cancellationToken);
+        var reply = await Telemetry.KnowledgeTelemetry.ModelCallAsync("chat", GeneratorName,
+            () => chat.GetChatMessageContentAsync(history, settings, kernel: null, cancellationToken));
         return reply.Content ?? "";
     }
 

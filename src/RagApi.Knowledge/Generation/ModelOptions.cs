@@ -64,10 +64,10 @@ public sealed class GenerationOptions
     public double RecitationMargin { get; set; } = 0.10;
 
     [Range(1, 600)]
-    public int AttemptTimeoutSeconds { get; set; } = 30;
+    public int AttemptTimeoutSeconds { get; set; } = 12;
 
     [Range(1, 1200)]
-    public int TotalTimeoutSeconds { get; set; } = 60;
+    public int TotalTimeoutSeconds { get; set; } = 20;
 
     [Range(0, 5)]
     public int MaxRetries { get; set; } = 2;

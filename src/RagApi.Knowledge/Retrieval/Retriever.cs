@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Telemetry;
 
 namespace RagApi.Knowledge.Retrieval;
 
@@ -8,8 +10,14 @@ public sealed class Retriever(IKnowledgeStore store, ITextEmbedder embedder)
 {
     public async Task<Retrieval> RetrieveAsync(string query, SearchFilters filters, int topK, CancellationToken cancellationToken, SearchMode mode = SearchMode.Hybrid)
     {
-        var vector = (await embedder.EmbedAsync([query], cancellationToken))[0];
+        using var activity = KnowledgeTelemetry.Source.StartActivity("retrieve");
+        activity?.SetTag("ragapi.top_k", topK);
+        var started = Stopwatch.GetTimestamp();
+        var vector = (await KnowledgeTelemetry.ModelCallAsync("embed", embedder.ModelId,
+            () => embedder.EmbedAsync([query], cancellationToken)))[0];
         var passages = await store.SearchAsync(new PassageQuery(query, vector, filters, topK, mode), cancellationToken);
+        activity?.SetTag("ragapi.passages", passages.Count);
+        KnowledgeTelemetry.RetrievalDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new Retrieval(query, vector, passages);
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RagApi.Infrastructure.Observability;
 using RagApi.Knowledge.Answers;
 using RagApi.Knowledge.Store;
 
@@ -6,6 +8,13 @@ namespace RagApi.Answers;
 
 public static class AnswersApi
 {
+    public static WebApplicationBuilder AddAnswers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ClinicalTextLogging>();
+        builder.Services.AddSingleton<AnswerLog>();
+        return builder;
+    }
+
     public static WebApplication MapAnswers(this WebApplication app)
     {
         var group = app.MapGroup("/v1/answers").WithTags("Answers");
@@ -18,10 +27,13 @@ public static class AnswersApi
     }
 
     public static async Task<Results<Ok<ClinicalAnswer>, ValidationProblem>> AnswerAsync(
-        AnswerRequest request, AnswerService answers, IKnowledgeStore store, AnswerOptions options, CancellationToken cancellationToken)
+        AnswerRequest request, AnswerService answers, IKnowledgeStore store, AnswerOptions options, AnswerLog log, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var (query, errors) = await request.ValidateAsync(store, options, cancellationToken);
         if (query is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The question cannot be answered as sent.");
-        return TypedResults.Ok(await answers.AnswerAsync(query, cancellationToken));
+        var answer = await answers.AnswerAsync(query, cancellationToken);
+        log.Answered(answer, Stopwatch.GetElapsedTime(started));
+        return TypedResults.Ok(answer);
     }
 }

@@ -12,6 +12,7 @@ public static class ApiProblems
     public static WebApplicationBuilder AddApiProblems(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw so the handler below can describe them instead of answering an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -39,6 +40,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             BadHttpRequestException bad => Describe(bad),
             KnowledgeStoreUnavailableException unavailable => StoreUnavailable.Describe(context, unavailable),
+            _ when StoreFailures.IsStoreFailure(exception) => DescribeStoreFailure(context, exception),
             _ => null,
         };
         if (problem is null)
@@ -50,8 +52,23 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    private HttpValidationProblemDetails DescribeStoreFailure(HttpContext context, Exception exception)
+    {
+        LogStoreFailure(exception.GetType().Name, exception.Message, context.Request.Path);
+        ProblemResponses.SetRetryAfter(context, TimeSpan.FromSeconds(5));
+        return new HttpValidationProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = ProblemTypes.StoreUnavailable,
+            Title = "The knowledge store is unavailable.",
+            Detail = "The store could not be read; retry after the time in Retry-After.",
+        };
+    }
+
     private static HttpValidationProblemDetails Describe(BadHttpRequestException bad)
     {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return new HttpValidationProblemDetails { Status = bad.StatusCode, Type = ProblemTypes.BodyTooLarge, Title = "The request body is too large." };
         if (FindJsonException(bad) is { } json)
         {
             var field = JsonField(json.Path);
@@ -83,6 +100,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static string JsonMessage(JsonException json) =>
         json.Message.Split(" Path:", 2)[0].Trim();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store failed ({ExceptionType}: {StoreError}) answering {Path}; answered 503")]
+    private partial void LogStoreFailure(string exceptionType, string storeError, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error answering {Path}")]
     private partial void LogUnhandled(Exception exception, PathString path);

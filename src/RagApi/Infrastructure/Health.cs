@@ -1,29 +1,15 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RagApi.Infrastructure.Lifecycle;
 using RagApi.Knowledge.Store;
 
 namespace RagApi.Infrastructure;
-
-/// <summary>Set once the store has been opened (and seeded when it was empty); until then, why not.</summary>
-public sealed class StoreReadiness
-{
-    private volatile bool _ready;
-    private volatile string? _problem;
-
-    public bool IsReady => _ready;
-
-    public string Problem => _problem ?? "The store is still being prepared.";
-
-    public void MarkReady() => _ready = true;
-
-    public void MarkUnavailable(string reason) => _problem = reason;
-}
 
 internal sealed class StoreHealthCheck(IKnowledgeStore store, StoreReadiness readiness) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!readiness.IsReady) return HealthCheckResult.Unhealthy(readiness.Problem);
+        if (!readiness.IsReady) return HealthCheckResult.Unhealthy(readiness.Reason);
         try
         {
             var statistics = await store.GetStatisticsAsync(cancellationToken);
@@ -42,6 +28,7 @@ public static class HealthRegistration
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<StoreReadiness>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [Ready]);
         return builder;
     }
@@ -50,6 +37,25 @@ public static class HealthRegistration
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        return app;
+    }
+
+    /// <summary>While the store is being prepared or cannot be opened, /v1 answers 503 problem+json with the reason.</summary>
+    public static WebApplication UseReadinessGate(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var readiness = context.RequestServices.GetRequiredService<StoreReadiness>();
+            if (readiness.Serves || !ProblemResponses.IsApi(context) || HttpMethods.IsOptions(context.Request.Method))
+            {
+                await next(context);
+                return;
+            }
+            ProblemResponses.SetRetryAfter(context, TimeSpan.FromSeconds(10));
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+                readiness.Status == ReadinessStatus.Unavailable ? ProblemTypes.StoreUnavailable : ProblemTypes.NotReady,
+                "The service is not ready to answer.", readiness.Reason);
+        });
         return app;
     }
 }

@@ -16,8 +16,8 @@ public static class StoreRegistration
         var provider = configuration[$"{StoreOptions.Section}:Provider"];
         if (!string.Equals(provider, StoreOptions.Qdrant, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton<IKnowledgeStore>(sp =>
-                new SqliteKnowledgeStore(ContentPaths.UnderRoot(contentRoot, sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path)));
+            services.AddSingleton<IKnowledgeStore>(sp => new InstrumentedKnowledgeStore(
+                new SqliteKnowledgeStore(ContentPaths.UnderRoot(contentRoot, sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path)), "embedded"));
             return services;
         }
 
@@ -28,10 +28,10 @@ public static class StoreRegistration
             QdrantResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<QdrantStoreOptions>>().Value.Resilience);
         });
         services.AddSingleton(sp => QdrantKnowledgeStore.CreateClient(sp.GetRequiredService<IOptions<QdrantStoreOptions>>().Value));
-        services.AddSingleton<IKnowledgeStore>(sp => new QdrantKnowledgeStore(
+        services.AddSingleton<IKnowledgeStore>(sp => new InstrumentedKnowledgeStore(new QdrantKnowledgeStore(
             sp.GetRequiredService<Qdrant.Client.QdrantClient>(),
             sp.GetRequiredService<IOptions<QdrantStoreOptions>>().Value,
-            sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(QdrantResilience.PipelineName)));
+            sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(QdrantResilience.PipelineName)), "qdrant"));
         return services;
     }
 }

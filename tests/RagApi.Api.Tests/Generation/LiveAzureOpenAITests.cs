@@ -16,7 +16,7 @@ public sealed class LiveAzureOpenAITests(SeedIndex index)
         var deployment = Environment.GetEnvironmentVariable("AZURE_OPENAI_CHAT_DEPLOYMENT");
         Assert.SkipWhen(string.IsNullOrEmpty(endpoint) || string.IsNullOrEmpty(key) || string.IsNullOrEmpty(deployment),
             "Set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_CHAT_DEPLOYMENT to run against a real deployment.");
-        await using var app = new RagApiApplication(index, settings: new Dictionary<string, string>
+        await using var app = new RagApiApplication(index, settings: new Dictionary<string, string?>
         {
             ["Generation:Provider"] = "AzureOpenAI",
             ["AzureOpenAI:Endpoint"] = endpoint!,

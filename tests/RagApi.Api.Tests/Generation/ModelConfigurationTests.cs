@@ -9,7 +9,7 @@ public sealed class ModelConfigurationTests(SeedIndex index)
     [Fact]
     public async Task Azure_generation_without_its_settings_fails_at_start_naming_each_missing_key()
     {
-        await using var app = new RagApiApplication(index, settings: new Dictionary<string, string> { ["Generation:Provider"] = "AzureOpenAI" });
+        await using var app = new RagApiApplication(index, settings: new Dictionary<string, string?> { ["Generation:Provider"] = "AzureOpenAI" });
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
@@ -19,7 +19,7 @@ public sealed class ModelConfigurationTests(SeedIndex index)
     [Fact]
     public async Task An_unknown_generation_provider_fails_at_start()
     {
-        await using var app = new RagApiApplication(index, settings: new Dictionary<string, string> { ["Generation:Provider"] = "Gemini" });
+        await using var app = new RagApiApplication(index, settings: new Dictionary<string, string?> { ["Generation:Provider"] = "Gemini" });
 
         Assert.ThrowsAny<Exception>(() => app.CreateClient());
     }
@@ -28,7 +28,7 @@ public sealed class ModelConfigurationTests(SeedIndex index)
     public async Task Remote_embeddings_on_a_store_built_by_minilm_are_refused_at_start()
     {
         await using var model = await ScriptedModelServer.StartAsync();
-        await using var app = new RagApiApplication(index, sharedEmbedder: false, settings: new Dictionary<string, string>
+        await using var app = new RagApiApplication(index, sharedEmbedder: false, settings: new Dictionary<string, string?>
         {
             ["Embeddings:Provider"] = "OpenAI",
             ["Embeddings:Dimensions"] = "8",

@@ -11,7 +11,7 @@ public sealed class ModelFailureTests(SeedIndex index) : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => _model = await ScriptedModelServer.StartAsync();
 
-    private RagApiApplication App(Dictionary<string, string>? extra = null)
+    private RagApiApplication App(Dictionary<string, string?>? extra = null)
     {
         var settings = ModelSettingsFor.OpenAI(_model);
         foreach (var (key, value) in extra ?? []) settings[key] = value;

@@ -6,7 +6,7 @@ internal static class ModelSettingsFor
     public const string ApiKey = "test-key";
     public const string ChatDeployment = "clinical-chat";
 
-    public static Dictionary<string, string> OpenAI(ScriptedModelServer server) => new()
+    public static Dictionary<string, string?> OpenAI(ScriptedModelServer server) => new()
     {
         ["Generation:Provider"] = "OpenAI",
         ["OpenAI:Endpoint"] = server.OpenAIEndpoint,
@@ -15,7 +15,7 @@ internal static class ModelSettingsFor
         ["Generation:RetryDelayMilliseconds"] = "10",
     };
 
-    public static Dictionary<string, string> Azure(ScriptedModelServer server) => new()
+    public static Dictionary<string, string?> Azure(ScriptedModelServer server) => new()
     {
         ["Generation:Provider"] = "AzureOpenAI",
         ["AzureOpenAI:Endpoint"] = server.BaseUrl + "/",
@@ -24,7 +24,7 @@ internal static class ModelSettingsFor
         ["Generation:RetryDelayMilliseconds"] = "10",
     };
 
-    public static Dictionary<string, string> With(this Dictionary<string, string> settings, string key, string value)
+    public static Dictionary<string, string?> With(this Dictionary<string, string?> settings, string key, string value)
     {
         settings[key] = value;
         return settings;

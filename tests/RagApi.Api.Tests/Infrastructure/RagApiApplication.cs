@@ -17,10 +17,10 @@ internal sealed class RagApiApplication(
     SeedIndex index,
     string? storePath = null,
     string? seedsPath = null,
-    IReadOnlyDictionary<string, string>? settings = null,
+    IReadOnlyDictionary<string, string?>? settings = null,
     bool sharedEmbedder = true,
-    Action<IServiceCollection>? services = null)
-    : WebApplicationFactory<Program>
+    Action<IServiceCollection>? services = null,
+    ReloadableSettings? reloadable = null) : WebApplicationFactory<Program>
 {
     public async Task<ApiAnswer> AnswerAsync(object request)
     {
@@ -59,15 +59,16 @@ internal sealed class RagApiApplication(
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.UseSetting("Store:Path", storePath ?? index.StorePath);
         if (seedsPath is not null) builder.UseSetting("Seeds:Path", seedsPath);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(testServices =>
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (reloadable is not null) builder.ConfigureAppConfiguration((_, configuration) => configuration.Add(reloadable));
+        builder.ConfigureTestServices(collection =>
         {
             if (sharedEmbedder)
             {
-                testServices.RemoveAll<ITextEmbedder>();
-                testServices.AddSingleton<ITextEmbedder>(index.Embedder);
+                collection.RemoveAll<ITextEmbedder>();
+                collection.AddSingleton<ITextEmbedder>(index.Embedder);
             }
-            services?.Invoke(testServices);
+            services?.Invoke(collection);
         });
     }
 }

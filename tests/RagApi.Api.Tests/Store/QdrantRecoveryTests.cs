@@ -30,7 +30,7 @@ public sealed class QdrantRecoveryTests(SeedIndex index) : IAsyncDisposable
     private RagApiApplication? _app;
 
     private RagApiApplication App => _app ??= new RagApiApplication(index,
-        settings: new Dictionary<string, string>
+        settings: new Dictionary<string, string?>
         {
             ["Store:Provider"] = "Qdrant",
             ["Qdrant:Endpoint"] = "http://qdrant.test:6334",

@@ -8,7 +8,7 @@ namespace RagApi.Api.Tests.Store;
 /// <summary>The API configured for a Qdrant that is not there: a loopback port nothing listens on.</summary>
 public sealed class QdrantUnreachableTests(SeedIndex index) : IAsyncDisposable
 {
-    private readonly RagApiApplication _app = new(index, settings: new Dictionary<string, string>
+    private readonly RagApiApplication _app = new(index, settings: new Dictionary<string, string?>
     {
         ["Store:Provider"] = "Qdrant",
         ["Qdrant:Endpoint"] = $"http://127.0.0.1:{ClosedPort()}",

@@ -13,20 +13,7 @@ internal static class IndexerCli
     public static async Task<CliResult> RunAsync(string workingDirectory, params string[] arguments)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragapi-index.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var inherited in new[] { "Store__Path", "Store__Provider", "Qdrant__Endpoint", "Qdrant__Collection", "Qdrant__ApiKey" })
-            start.Environment.Remove(inherited);
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(workingDirectory, arguments))!;
         try
         {
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -39,5 +26,22 @@ internal static class IndexerCli
             process.Kill(entireProcessTree: true);
             throw;
         }
+    }
+
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] arguments)
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var start = new ProcessStartInfo(host)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragapi-index.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var inherited in new[] { "Store__Path", "Store__Provider", "Qdrant__Endpoint", "Qdrant__Collection", "Qdrant__ApiKey" })
+            start.Environment.Remove(inherited);
+        return start;
     }
 }

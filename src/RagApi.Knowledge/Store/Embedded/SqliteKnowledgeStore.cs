@@ -22,7 +22,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     {
         FilePath = Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        _created = new Lazy<bool>(Create);
+        // PublicationOnly does not cache a failure: a file replaced after a failed open is tried again.
+        _created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public string FilePath { get; }
@@ -180,9 +181,18 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        SqliteSchema.Create(connection);
-        return true;
+        try
+        {
+            connection.Open();
+            SqliteSchema.Create(connection);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            // Pooled connections would keep the unreadable file open; the next attempt must open it afresh.
+            SqliteConnection.ClearPool(connection);
+            throw;
+        }
     }
 
     private static int Scalar(SqliteConnection connection, string sql)
