@@ -2,6 +2,7 @@ using RagApi.Answers;
 using RagApi.Documents;
 using RagApi.Infrastructure;
 using RagApi.Search;
+using RagApi.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,5 +21,6 @@ app.MapHealth();
 app.MapAnswers();
 app.MapSearch();
 app.MapDocuments();
+app.MapWidget();
 
 app.Run();

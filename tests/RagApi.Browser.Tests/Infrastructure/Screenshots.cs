@@ -1,0 +1,16 @@
+using Microsoft.Playwright;
+using RagApi.Api.Tests.Infrastructure;
+
+namespace RagApi.Browser.Tests.Infrastructure;
+
+/// <summary>Pictures of the widget's main states, kept as test artifacts under TestResults/screenshots.</summary>
+internal static class Screenshots
+{
+    public static string Folder { get; } = Path.Combine(SeedIndex.RepositoryRoot, "TestResults", "screenshots");
+
+    public static async Task SaveAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = true });
+    }
+}
