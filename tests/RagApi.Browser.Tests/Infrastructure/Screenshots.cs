@@ -8,9 +8,10 @@ internal static class Screenshots
 {
     public static string Folder { get; } = Path.Combine(SeedIndex.RepositoryRoot, "TestResults", "screenshots");
 
-    public static async Task SaveAsync(IPage page, string name)
+    /// <summary>The whole page, or only what is on screen (for a modal, whose backdrop covers the viewport).</summary>
+    public static async Task SaveAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(Folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = fullPage });
     }
 }

@@ -55,7 +55,7 @@ public sealed class AskingTests(SeedIndex index, Chromium chromium) : IAsyncDisp
         await Expect(widget.CitationPanel.Locator("mark")).ToHaveTextAsync(first.Quote);
         await Expect(widget.CitationPanel).ToContainTextAsync($"{first.Source} · {first.Year}");
         await Expect(widget.CitationPanel.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", first.Url);
-        await Screenshots.SaveAsync(widget.Page, "citation-open");
+        await Screenshots.SaveAsync(widget.Page, "citation-open", fullPage: false);
     }
 
     [Fact]

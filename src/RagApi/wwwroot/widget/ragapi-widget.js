@@ -227,11 +227,11 @@
     return el('li', { class: 'ragapi-reference', value: citation.number },
       el('span', { text: citation.citation || citation.title }),
       citation.section ? el('span', { class: 'ragapi-muted', text: ` Section: ${citation.section}.` }) : null,
-      ' ',
-      el('button', { type: 'button', class: 'ragapi-link-button', 'aria-haspopup': 'dialog', text: 'Show passage',
-        'aria-label': `Show the passage of reference ${citation.number}`, onclick: (e) => openCitation(citation, e.currentTarget) }),
-      href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'ragapi-source-link', text: 'Source',
-        'aria-label': `Open the source of reference ${citation.number} (new tab)` }) : null);
+      el('span', { class: 'ragapi-reference-actions' },
+        el('button', { type: 'button', class: 'ragapi-link-button', 'aria-haspopup': 'dialog', text: 'Show passage',
+          'aria-label': `Show the passage of reference ${citation.number}`, onclick: (e) => openCitation(citation, e.currentTarget) }),
+        href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', text: 'Open source',
+          'aria-label': `Open the source of reference ${citation.number} (new tab)` }) : null));
   }
 
   function renderAnswer(answer, handlers) {
