@@ -80,12 +80,14 @@ public sealed class AskingTests(SeedIndex index, Chromium chromium) : IAsyncDisp
     }
 
     [Fact]
-    public async Task The_demo_page_runs_under_a_strict_content_security_policy_without_a_violation()
+    public async Task The_demo_page_loads_nothing_from_another_origin_and_runs_under_a_strict_content_security_policy_without_a_violation()
     {
         var address = _app.StartOnLoopback();
         var page = await chromium.NewPageAsync();
         var errors = new List<string>();
+        var requested = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.Request += (_, request) => requested.Add(request.Url);
         var widget = new WidgetPage(page);
         await using var _ = widget;
 
@@ -95,6 +97,7 @@ public sealed class AskingTests(SeedIndex index, Chromium chromium) : IAsyncDisp
         var policy = await response!.HeaderValueAsync("content-security-policy");
         Assert.Equal((true, false, false), (policy!.Contains("script-src 'self'"), policy.Contains("unsafe-inline"), policy.Contains("unsafe-eval")));
         Assert.Empty(errors);
+        Assert.All(requested, url => Assert.StartsWith(address.ToString(), url, StringComparison.Ordinal));
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

@@ -49,7 +49,8 @@ public sealed class HostileTextTests(SeedIndex index, Chromium chromium)
         await widget.AskAsync(HostileCorpus.Question);
         await widget.CitationMarkers.First.ClickAsync();
 
-        await Expect(widget.CitationPanel).ToBeVisibleAsync();
+        await Expect(widget.CitationPanel).ToContainTextAsync("Probe A. Amifampridine dosing");
+        await Expect(widget.CitationPanel).Not.ToContainTextAsync("null");
         var links = await widget.Page.Locator(".ragapi a").CountAsync();
         Assert.Equal(0, links);
     }

@@ -340,13 +340,14 @@
         at >= 0 ? [passage.slice(0, at), el('mark', { text: quote }), passage.slice(at + quote.length)] : passage);
       const meta = [KIND_LABEL[citation.kind] || citation.kind, citation.source, citation.year].filter(Boolean).join(' · ');
       const href = safeHref(citation.url);
-      dialogBody.replaceChildren(
+      dialogBody.replaceChildren(...[
         el('p', { class: 'ragapi-muted', text: meta }),
         citation.section ? el('p', { class: 'ragapi-muted', text: `Section: ${citation.section}` }) : null,
         el('h3', { class: 'ragapi-label', text: 'Passage (the cited sentence is highlighted)' }),
         passageNode,
         el('p', { class: 'ragapi-reference-text', text: citation.citation || '' }),
-        href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', text: 'Open the source (new tab)' }) : null);
+        href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', text: 'Open the source (new tab)' }) : null,
+      ].filter(Boolean));
       if (!dialog.open) dialog.showModal();
     }
 
@@ -383,8 +384,8 @@
 
     function refreshChrome() {
       questionLabel.textContent = turns.length ? 'Ask a follow-up question' : 'Ask a clinical question';
-      newButton.disabled = turns.length === 0 && !inFlight;
-      emptyNote.hidden = turns.length > 0 || Boolean(inFlight);
+      newButton.disabled = thread.childElementCount === 0;
+      emptyNote.hidden = thread.childElementCount > 0;
       sendButton.disabled = Boolean(inFlight);
     }
 
