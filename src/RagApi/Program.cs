@@ -7,6 +7,7 @@ using RagApi.Infrastructure.Limits;
 using RagApi.Infrastructure.Observability;
 using RagApi.Infrastructure.Security;
 using RagApi.Search;
+using RagApi.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,5 +38,6 @@ app.MapHealth();
 app.MapAnswers();
 app.MapSearch();
 app.MapDocuments();
+app.MapWidget();
 
 app.Run();
