@@ -14,7 +14,8 @@ internal static partial class MarkdownBlocks
     [GeneratedRegex(@"^\s*(?:[-*+]|\d+[.)])\s+")]
     private static partial Regex ListMarker();
 
-    [GeneratedRegex(@"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")]
+    /// <summary>Paired emphasis and code marks, and links, reduced to their text; an unpaired "__" is text, as in "window.__x".</summary>
+    [GeneratedRegex(@"\*\*(?<text>[^*]+)\*\*|(?<!\w)__(?<text>[^_]+)__(?!\w)|`(?<text>[^`]+)`|\[(?<text>[^\]]*)\]\([^)]*\)")]
     private static partial Regex InlineMarkup();
 
     public static IEnumerable<MarkdownBlock> Parse(string body)
@@ -52,5 +53,5 @@ internal static partial class MarkdownBlocks
         return text.Length == 0 ? null : new MarkdownBlock(headings.Select(h => h.Text).ToArray(), text);
     }
 
-    private static string Clean(string text) => InlineMarkup().Replace(text, m => m.Groups[1].Success ? m.Groups[1].Value : "").Trim();
+    private static string Clean(string text) => InlineMarkup().Replace(text, m => m.Groups["text"].Value).Trim();
 }

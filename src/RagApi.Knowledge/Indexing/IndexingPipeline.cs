@@ -14,7 +14,7 @@ namespace RagApi.Knowledge.Indexing;
 public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedder, Chunker chunker, TimeProvider time)
 {
     /// <summary>Bump when chunking changes, so every document is re-chunked on the next run.</summary>
-    private const string PipelineVersion = "chunker-1";
+    private const string PipelineVersion = "chunker-2";
 
     public async Task<IndexingSummary> RunAsync(
         IReadOnlyList<SourceDocument> documents,

@@ -12,9 +12,6 @@ internal static class HostileCorpus
     public const string ImagePayload = "<img src=x onerror=window.__xss=1>";
     public const string ScriptPayload = "<script>window.__xss=2</script>";
 
-    // The chunker reads the body as Markdown and drops "__" (bold) markers, so the passage keeps these forms.
-    public const string StoredImagePayload = "<img src=x onerror=window.xss=1>";
-    public const string StoredScriptPayload = "<script>window.xss=2</script>";
     public const string Question = "How is amifampridine dosed in Lambert-Eaton myasthenic syndrome?";
 
     private static readonly string Document = $$"""

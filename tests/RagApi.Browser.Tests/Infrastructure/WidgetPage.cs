@@ -53,7 +53,7 @@ internal sealed class WidgetPage(IPage page) : IAsyncDisposable
     public Task<IRequest> AskCapturingRequestAsync(string question) =>
         page.RunAndWaitForRequestAsync(() => AskAsync(question), request => request.Url.EndsWith("/v1/answers/stream", StringComparison.Ordinal));
 
-    public Task<bool> ScriptInjectedAsync() => page.EvaluateAsync<bool>("() => window.__xss !== undefined || window.xss !== undefined");
+    public Task<bool> ScriptInjectedAsync() => page.EvaluateAsync<bool>("() => window.__xss !== undefined");
 
     public ValueTask DisposeAsync() => page.Context.DisposeAsync();
 }

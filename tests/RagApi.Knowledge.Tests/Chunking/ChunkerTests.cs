@@ -27,6 +27,17 @@ public sealed partial class ChunkerTests
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => MarkerOfWord().Match(w).Value.ToLowerInvariant()).Distinct().ToArray();
 
+    [Theory]
+    [InlineData("Give **amifampridine** first.", "Give amifampridine first.")]
+    [InlineData("See [the guideline](https://example.org/g) on it.", "See the guideline on it.")]
+    [InlineData("The call window.__xss stays as written.", "The call window.__xss stays as written.")]
+    public void Chunk_MarkdownEmphasisAndLinks_AreReducedToTheirTextButUnpairedUnderscoresStay(string line, string text)
+    {
+        var chunk = Chunk($"## Alpha\n\n{line}\n", new ChunkerOptions()).Single();
+
+        Assert.Equal(text, chunk.Text);
+    }
+
     [Fact]
     public void Chunk_NeverCrossesAHeading()
     {
