@@ -33,7 +33,8 @@ public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions o
         {
             var valid = statements[i].Numbers.Where(n => n >= 1 && n <= passages.Count).ToList();
             outOfRange += statements[i].Numbers.Count - valid.Count;
-            var best = passages.Select(p => BestSentence(vectors[i], p, sentenceVectors)).Where(e => e is not null).MaxBy(e => e!.Score);
+            var support = passages.Select(p => BestSentence(vectors[i], p, sentenceVectors)).ToArray();
+            var best = support.Where(e => e is not null).MaxBy(e => e!.Score);
             if (best is null || best.Score < options.SupportThreshold)
             {
                 dropped++;
@@ -41,7 +42,7 @@ public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions o
             }
             // A cited passage stands when it supports the statement about as well as the best retrieved passage does.
             var evidence = valid
-                .Select(n => BestSentence(vectors[i], passages[n - 1], sentenceVectors))
+                .Select(n => support[n - 1])
                 .Where(e => e is not null && e.Score >= options.SupportThreshold && e.Score >= best.Score - options.RecitationMargin)
                 .Select(e => e!)
                 .ToList();
