@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using RagApi.Knowledge.Embeddings;
-using RagApi.Knowledge.Generation;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Answering.Verification;
+using RagApi.Knowledge.Models;
 
 namespace RagApi.Indexer;
 

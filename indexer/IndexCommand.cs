@@ -1,9 +1,10 @@
 using System.CommandLine;
-using RagApi.Knowledge.Chunking;
-using RagApi.Knowledge.Documents;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
-using RagApi.Knowledge.Indexing;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Ingestion;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Indexer;
 

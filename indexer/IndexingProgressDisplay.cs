@@ -1,4 +1,4 @@
-using RagApi.Knowledge.Indexing;
+using RagApi.Knowledge.Ingestion;
 using Spectre.Console;
 
 namespace RagApi.Indexer;

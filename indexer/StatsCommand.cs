@@ -1,5 +1,6 @@
 using System.CommandLine;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Indexer;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
-using RagApi.Knowledge.Store;
-using RagApi.Knowledge.Store.Embedded;
-using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Storage.Embedded;
+using RagApi.Knowledge.Storage.Qdrant;
 
 namespace RagApi.Indexer;
 

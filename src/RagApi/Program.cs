@@ -1,11 +1,13 @@
 using RagApi.Answers;
 using RagApi.Documents;
-using RagApi.Infrastructure;
-using RagApi.Infrastructure.ApiDocs;
-using RagApi.Infrastructure.Lifecycle;
-using RagApi.Infrastructure.Limits;
-using RagApi.Infrastructure.Observability;
-using RagApi.Infrastructure.Security;
+using RagApi.Hosting;
+using RagApi.Hosting.Lifecycle;
+using RagApi.Hosting.Problems;
+using RagApi.Requests;
+using RagApi.Hosting.OpenApi;
+using RagApi.Hosting.Limits;
+using RagApi.Hosting.Telemetry;
+using RagApi.Hosting.Security;
 using RagApi.Search;
 using RagApi.Widget;
 

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Qdrant.Client.Grpc;
-using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Storage.Qdrant;
 
 namespace RagApi.Tests.Shared;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using RagApi.Knowledge.Embeddings;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Telemetry;
 
 namespace RagApi.Knowledge.Retrieval;

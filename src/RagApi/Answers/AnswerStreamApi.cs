@@ -1,7 +1,11 @@
 using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
-using RagApi.Knowledge.Answers;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Answers;
 

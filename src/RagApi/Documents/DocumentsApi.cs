@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RagApi.Knowledge.Documents;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Documents;
 

@@ -1,8 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RagApi.Infrastructure;
-using RagApi.Knowledge.Answers;
+using RagApi.Hosting;
+using RagApi.Hosting.Lifecycle;
+using RagApi.Hosting.Problems;
+using RagApi.Requests;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Storage;
+using RagApi.Hosting.Limits;
+using RagApi.Hosting.OpenApi;
+using RagApi.Hosting.Security;
+using RagApi.Hosting.Telemetry;
 
 namespace RagApi.Search;
 
@@ -20,7 +30,7 @@ public sealed record PassageResponse(
     {
         var chunk = passage.Chunk;
         var d = chunk.Document;
-        return new PassageResponse(d.Id, chunk.ChunkId, d.Title, Knowledge.Documents.DocumentKinds.ToName(d.Kind), d.Year, d.Source, chunk.SectionPath, chunk.Text, passage.Scores);
+        return new PassageResponse(d.Id, chunk.ChunkId, d.Title, Knowledge.Ingestion.Documents.DocumentKinds.ToName(d.Kind), d.Year, d.Source, chunk.SectionPath, chunk.Text, passage.Scores);
     }
 }
 

@@ -1,5 +1,9 @@
 using RagApi.Api.Tests.Infrastructure;
-using RagApi.Knowledge.Generation;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Answering.Verification;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Models;
 
 namespace RagApi.Api.Tests.Generation;
 

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using RagApi.Api.Tests.Infrastructure;
 using RagApi.Knowledge.Embeddings;
-using RagApi.Knowledge.Generation;
-using RagApi.Knowledge.Store.Embedded;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Answering.Verification;
+using RagApi.Knowledge.Models;
+using RagApi.Knowledge.Storage.Embedded;
 
 namespace RagApi.Api.Tests.Generation;
 

@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using RagApi.Knowledge.Store;
-using RagApi.Knowledge.Store.Embedded;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Storage.Embedded;
 
 namespace RagApi.Api.Tests.Infrastructure;
 

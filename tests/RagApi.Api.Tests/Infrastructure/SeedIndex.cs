@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 using RagApi.Api.Tests.Infrastructure;
-using RagApi.Knowledge.Chunking;
-using RagApi.Knowledge.Documents;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
-using RagApi.Knowledge.Indexing;
-using RagApi.Knowledge.Store.Embedded;
+using RagApi.Knowledge.Ingestion;
+using RagApi.Knowledge.Storage.Embedded;
 
 [assembly: AssemblyFixture(typeof(SeedIndex))]
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RagApi.Api.Tests.Infrastructure;
-using RagApi.Infrastructure.Lifecycle;
+using RagApi.Hosting.Lifecycle;
 
 namespace RagApi.Api.Tests.Lifecycle;
 

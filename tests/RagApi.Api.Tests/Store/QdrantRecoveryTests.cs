@@ -6,10 +6,11 @@ using Microsoft.Extensions.Time.Testing;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
 using RagApi.Api.Tests.Infrastructure;
-using RagApi.Knowledge.Chunking;
-using RagApi.Knowledge.Documents;
-using RagApi.Knowledge.Store;
-using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Storage.Qdrant;
 using RagApi.Knowledge.Text;
 using RagApi.Tests.Shared;
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using RagApi.Api.Tests.Infrastructure;
-using RagApi.Infrastructure;
+using RagApi.Hosting;
+using RagApi.Hosting.Lifecycle;
+using RagApi.Hosting.Problems;
+using RagApi.Requests;
 
 namespace RagApi.Api.Tests.Store;
 

@@ -1,8 +1,8 @@
 using RagApi.Api.Tests.Infrastructure;
-using RagApi.Knowledge.Chunking;
-using RagApi.Knowledge.Documents;
-using RagApi.Knowledge.Indexing;
-using RagApi.Knowledge.Store.Embedded;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Ingestion;
+using RagApi.Knowledge.Storage.Embedded;
 
 namespace RagApi.Browser.Tests.Infrastructure;
 

@@ -1,6 +1,10 @@
 using RagApi.Eval.Metrics;
 using RagApi.Eval.Tests.Support;
-using RagApi.Knowledge.Answers;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
 
 namespace RagApi.Eval.Tests.Metrics;
 

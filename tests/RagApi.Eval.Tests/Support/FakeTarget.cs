@@ -1,5 +1,9 @@
 using RagApi.Eval.Targets;
-using RagApi.Knowledge.Answers;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
 
 namespace RagApi.Eval.Tests.Support;
 

@@ -1,8 +1,12 @@
 using System.Text.RegularExpressions;
-using RagApi.Knowledge.Answers;
-using RagApi.Knowledge.Chunking;
-using RagApi.Knowledge.Documents;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Tests.Support;
 using RagApi.Knowledge.Text;
 

@@ -1,4 +1,8 @@
-using RagApi.Knowledge.Answers;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
 
 namespace RagApi.Knowledge.Tests.Answers;
 

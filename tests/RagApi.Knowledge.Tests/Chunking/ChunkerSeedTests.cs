@@ -1,5 +1,5 @@
-using RagApi.Knowledge.Chunking;
-using RagApi.Knowledge.Documents;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Chunking;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RagApi.Knowledge.Chunking;
+using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Chunking;

@@ -1,4 +1,4 @@
-using RagApi.Knowledge.Documents;
+using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Documents;

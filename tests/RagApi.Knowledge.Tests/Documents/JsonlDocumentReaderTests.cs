@@ -1,4 +1,4 @@
-using RagApi.Knowledge.Documents;
+using RagApi.Knowledge.Ingestion.Documents;
 
 namespace RagApi.Knowledge.Tests.Documents;
 

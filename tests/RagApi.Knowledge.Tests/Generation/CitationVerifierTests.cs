@@ -1,5 +1,10 @@
-using RagApi.Knowledge.Generation;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Answering.Verification;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Models;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Tests.Support;
 using RagApi.Knowledge.Text;
 
@@ -13,7 +18,7 @@ public sealed class CitationVerifierTests
     private static readonly IReadOnlyList<RetrievedPassage> Passages = [Treatment, Tumour];
     private readonly CitationVerifier _verifier = new(new FakeEmbedder(), new GenerationOptions { SupportThreshold = 0.5, RecitationMargin = 0.1 });
 
-    private Task<(IReadOnlyList<RagApi.Knowledge.Answers.DraftStatement> Statements, VerificationReport Report)> VerifyAsync(params ParsedStatement[] statements) =>
+    private Task<(IReadOnlyList<RagApi.Knowledge.Answering.Composing.DraftStatement> Statements, VerificationReport Report)> VerifyAsync(params ParsedStatement[] statements) =>
         _verifier.VerifyAsync(statements, Passages, Vectors(), TestContext.Current.CancellationToken);
 
     [Fact]
@@ -51,7 +56,7 @@ public sealed class CitationVerifierTests
     private static RetrievedPassage Passage(string id, string text)
     {
         var spans = SentenceSplitter.Split(text);
-        var chunk = new RagApi.Knowledge.Chunking.Chunk($"{id}#000", 0, id, text, spans, TestDocuments.Metadata(id));
+        var chunk = new RagApi.Knowledge.Ingestion.Chunking.Chunk($"{id}#000", 0, id, text, spans, TestDocuments.Metadata(id));
         return new RetrievedPassage(chunk, new PassageScores(0.5f, 1f, 0.03f));
     }
 

@@ -1,6 +1,10 @@
 using System.Net;
 using Polly.CircuitBreaker;
-using RagApi.Knowledge.Generation;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Answering.Verification;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Models;
 
 namespace RagApi.Knowledge.Tests.Generation;
 

@@ -1,4 +1,8 @@
-using RagApi.Knowledge.Generation;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Answering.Verification;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Models;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Generation;

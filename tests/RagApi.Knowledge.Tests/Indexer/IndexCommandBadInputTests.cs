@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
-using RagApi.Knowledge.Store.Embedded;
+using RagApi.Knowledge.Storage.Embedded;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Indexer;

@@ -1,5 +1,6 @@
-using RagApi.Knowledge.Store;
-using RagApi.Knowledge.Store.Embedded;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Storage.Embedded;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Store;

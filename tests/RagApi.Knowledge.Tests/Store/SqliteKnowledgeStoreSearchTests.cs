@@ -1,6 +1,7 @@
-using RagApi.Knowledge.Documents;
-using RagApi.Knowledge.Store;
-using RagApi.Knowledge.Store.Embedded;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Storage.Embedded;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Store;

@@ -1,4 +1,4 @@
-using RagApi.Knowledge.Store.Embedded;
+using RagApi.Knowledge.Storage.Embedded;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Store;

@@ -1,6 +1,7 @@
-using RagApi.Knowledge.Chunking;
-using RagApi.Knowledge.Documents;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Tests.Support;

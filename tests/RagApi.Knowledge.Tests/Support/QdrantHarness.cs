@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Storage.Qdrant;
 using RagApi.Tests.Shared;
 
 namespace RagApi.Knowledge.Tests.Support;

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using RagApi.Knowledge.Store.Embedded;
+using RagApi.Knowledge.Storage.Embedded;
 
 namespace RagApi.Knowledge.Tests.Support;
 

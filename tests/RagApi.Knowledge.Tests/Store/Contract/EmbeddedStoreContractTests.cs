@@ -1,4 +1,5 @@
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Store.Contract;

@@ -1,5 +1,6 @@
-using RagApi.Knowledge.Documents;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Store.Contract;

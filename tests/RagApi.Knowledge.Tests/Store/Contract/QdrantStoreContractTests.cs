@@ -1,6 +1,7 @@
 using Qdrant.Client;
-using RagApi.Knowledge.Store;
-using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Storage.Qdrant;
 
 namespace RagApi.Knowledge.Tests.Store.Contract;
 

@@ -1,8 +1,8 @@
 using Google.Protobuf;
 using Google.Protobuf.Collections;
 using Qdrant.Client.Grpc;
-using RagApi.Knowledge.Documents;
-using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Storage.Qdrant;
 using RagApi.Knowledge.Tests.Support;
 
 namespace RagApi.Knowledge.Tests.Store.Qdrant;
@@ -70,7 +70,7 @@ public sealed class QdrantPayloadTests
 
     private sealed class IndexedChunkFixture
     {
-        public RagApi.Knowledge.Store.IndexedDocument Document { get; } = IndexedDocuments.Build("lems-guideline", DocumentKind.Guideline, 2011,
+        public RagApi.Knowledge.Storage.IndexedDocument Document { get; } = IndexedDocuments.Build("lems-guideline", DocumentKind.Guideline, 2011,
             "Amifampridine is first-line. It improves strength.",
             "Screen for SCLC with CT. If negative, use FDG-PET. Repeat every six months for two years.");
     }

@@ -1,4 +1,4 @@
-using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Storage.Qdrant;
 
 namespace RagApi.Knowledge.Tests.Store.Qdrant;
 

@@ -1,5 +1,6 @@
 using Grpc.Core;
-using RagApi.Knowledge.Store;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Tests.Support;
 using RagApi.Tests.Shared;
 
@@ -11,7 +12,7 @@ public sealed class QdrantResilienceTests
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     /// <summary>Fails the first <paramref name="failures"/> calls with <paramref name="status"/>, then answers as a healthy server.</summary>
-    private static QdrantHarness FailingFirst(int failures, StatusCode status, Action<Knowledge.Store.Qdrant.QdrantResilienceOptions>? resilience = null)
+    private static QdrantHarness FailingFirst(int failures, StatusCode status, Action<Knowledge.Storage.Qdrant.QdrantResilienceOptions>? resilience = null)
     {
         var qdrant = new QdrantHarness(resilience);
         var calls = 0;

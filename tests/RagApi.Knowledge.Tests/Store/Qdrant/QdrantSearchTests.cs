@@ -1,7 +1,8 @@
 using Qdrant.Client.Grpc;
-using RagApi.Knowledge.Documents;
-using RagApi.Knowledge.Store;
-using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Storage.Qdrant;
 using RagApi.Knowledge.Tests.Support;
 using RagApi.Tests.Shared;
 

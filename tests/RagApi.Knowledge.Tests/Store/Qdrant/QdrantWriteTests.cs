@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Qdrant.Client.Grpc;
-using RagApi.Knowledge.Store.Qdrant;
+using RagApi.Knowledge.Storage.Qdrant;
 using RagApi.Knowledge.Tests.Support;
 using RagApi.Tests.Shared;
 
@@ -11,7 +11,7 @@ public sealed class QdrantWriteTests
 {
     private readonly QdrantHarness _qdrant = new QdrantHarness().Healthy();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private static readonly RagApi.Knowledge.Store.IndexedDocument Lems = IndexedDocuments.Build("lems", "Amifampridine improves strength.", "Prednisone is added when needed.");
+    private static readonly RagApi.Knowledge.Storage.IndexedDocument Lems = IndexedDocuments.Build("lems", "Amifampridine improves strength.", "Prednisone is added when needed.");
 
     private IReadOnlyList<string> Writes() => _qdrant.Server.Calls
         .Where(c => c.Method is "Points/Upsert" or "Points/Delete")

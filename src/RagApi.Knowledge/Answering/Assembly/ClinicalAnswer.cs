@@ -1,0 +1,61 @@
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
+namespace RagApi.Knowledge.Answering.Assembly;
+
+/// <summary>The answer contract of DESIGN.md: markdown with [n] markers, the same statements structured, and the citations.</summary>
+public sealed record ClinicalAnswer(
+    string Id,
+    string Question,
+    string StandaloneQuestion,
+    string Generator,
+    bool InsufficientEvidence,
+    string Answer,
+    IReadOnlyList<AnswerSection> Sections,
+    IReadOnlyList<AnswerCitation> Citations,
+    string Disclaimer,
+    IReadOnlyList<string> FollowUpQuestions)
+{
+    /// <summary>What citation verification changed in a generated answer; null for extractive answers.</summary>
+    public Verification.VerificationReport? Verification { get; init; }
+}
+
+public sealed record AnswerSection(string Title, IReadOnlyList<AnswerStatement> Statements);
+
+public sealed record AnswerStatement(string Text, IReadOnlyList<int> Citations);
+
+public sealed record AnswerCitation(
+    int Number,
+    string DocumentId,
+    string ChunkId,
+    string Title,
+    string Source,
+    string Kind,
+    int? Year,
+    string Url,
+    string Citation,
+    string Section,
+    string Passage,
+    string Quote,
+    float Score);
+
+public static class SectionTitles
+{
+    public const string Guidelines = "From the Guidelines";
+    public const string Research = "From the Research";
+}
+
+public static class Generators
+{
+    public const string Extractive = "extractive";
+    public const string AzureOpenAI = "azure-openai";
+    public const string OpenAI = "openai";
+    public const string ExtractiveFallback = "extractive-fallback";
+}
+
+public sealed record ConversationTurn(string Role, string Content)
+{
+    public const string User = "user";
+    public const string Assistant = "assistant";
+}

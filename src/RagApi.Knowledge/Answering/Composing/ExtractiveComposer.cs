@@ -1,0 +1,87 @@
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Text;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Condensing;
+
+namespace RagApi.Knowledge.Answering.Composing;
+
+/// <summary>
+/// Builds the answer from the retrieved passages' own sentences that best answer the question, scored with the
+/// stored sentence vectors, so every statement is its own verbatim quote. Near-duplicates are merged into one
+/// statement citing every passage that says it.
+/// </summary>
+public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions options)
+{
+    public async Task<DraftAnswer> ComposeAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken)
+    {
+        var candidates = await CandidatesAsync(retrieval, cancellationToken);
+        if (candidates.Count == 0 || candidates[0].Relevance < options.RelevanceThreshold) return DraftAnswer.Empty;
+
+        var floor = Math.Max(options.RelevanceThreshold, candidates[0].Relevance * options.RelativeFloor);
+        var selected = new List<(Candidate Lead, List<Candidate> Support)>();
+        foreach (var candidate in candidates.Where(c => c.Relevance >= floor))
+        {
+            var duplicateOf = selected.FindIndex(s => VectorMath.Cosine(s.Lead.Vector, candidate.Vector) >= options.NearDuplicateSimilarity);
+            if (duplicateOf >= 0)
+            {
+                var support = selected[duplicateOf].Support;
+                if (support.All(s => s.Passage.Chunk.DocumentId != candidate.Passage.Chunk.DocumentId)) support.Add(candidate);
+                continue;
+            }
+            if (selected.Count >= options.MaxStatements) continue;
+            if (selected.Count(s => s.Lead.Passage.Chunk.DocumentId == candidate.Passage.Chunk.DocumentId) >= options.MaxStatementsPerDocument) continue;
+            selected.Add((candidate, [candidate]));
+        }
+
+        var statements = selected
+            .OrderBy(s => s.Lead.Passage.Chunk.Document.Kind == DocumentKind.Guideline ? 0 : 1)
+            .ThenByDescending(s => s.Lead.Score)
+            .Select(s => new DraftStatement(
+                StatementText.Clean(s.Lead.Text),
+                s.Support.Select(c => new Evidence(c.Passage, c.Span, c.Relevance)).ToList()))
+            .ToList();
+        return new DraftAnswer(statements, FollowUpQuestions.FromSections(retrieval.Passages, statements, options.MaxFollowUpQuestions));
+    }
+
+    private async Task<List<Candidate>> CandidatesAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken)
+    {
+        var passages = retrieval.Passages;
+        var vectors = await store.GetSentenceVectorsAsync(passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken);
+        var questionTerms = TextAnalyzer.Terms(retrieval.Query).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<Candidate>();
+        for (var rank = 0; rank < passages.Count; rank++)
+        {
+            var chunk = passages[rank].Chunk;
+            if (!vectors.TryGetValue(chunk.ChunkId, out var sentenceVectors)) continue;
+            for (var i = 0; i < chunk.Sentences.Count && i < sentenceVectors.Length; i++)
+            {
+                var text = chunk.Sentence(i);
+                // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
+                if (!seen.Add($"{chunk.DocumentId}\u001f{text}") || !StatementText.IsStatement(text)) continue;
+                var sentenceRelevance = VectorMath.Cosine(retrieval.QueryVector, sentenceVectors[i]);
+                // A sentence read alone loses its passage's subject; the passage's own similarity restores it.
+                var relevance = passages[rank].Scores.Dense is { } passageRelevance
+                    ? options.SentenceWeight * sentenceRelevance + (1 - options.SentenceWeight) * passageRelevance
+                    : sentenceRelevance;
+                var overlap = TermOverlap(questionTerms, text);
+                var score = relevance * (1 + options.TermOverlapWeight * overlap) * (1 + options.PassageRankWeight / (rank + 1));
+                candidates.Add(new Candidate(passages[rank], chunk.Sentences[i], text, sentenceVectors[i], relevance, score));
+            }
+        }
+        return candidates.OrderByDescending(c => c.Score).ToList();
+    }
+
+    private static float TermOverlap(HashSet<string> questionTerms, string sentence)
+    {
+        if (questionTerms.Count == 0) return 0;
+        var terms = TextAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
+        return (float)questionTerms.Count(terms.Contains) / questionTerms.Count;
+    }
+
+    private sealed record Candidate(RetrievedPassage Passage, TextSpan Span, string Text, float[] Vector, float Relevance, float Score);
+}

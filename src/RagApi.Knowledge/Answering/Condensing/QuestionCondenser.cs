@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Retrieval;
+
+namespace RagApi.Knowledge.Answering.Condensing;
+
+/// <summary>
+/// Makes a follow-up standalone without a language model: the topic of the conversation (what the last
+/// question with a topic asked about, once its question words and aspect words are removed) replaces the
+/// follow-up's pronoun, or is added when the follow-up names no topic of its own.
+/// "And how is it treated?" after "What antibodies cause Lambert-Eaton syndrome?" becomes
+/// "How is Lambert-Eaton syndrome treated?".
+/// </summary>
+public static partial class QuestionCondenser
+{
+    private static readonly HashSet<string> Scaffolding = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "is", "are", "was", "were", "be", "been",
+        "do", "does", "did", "can", "could", "should", "would", "will", "may", "might", "must", "the", "a", "an", "and",
+        "or", "of", "in", "on", "for", "to", "with", "by", "from", "about", "at", "as", "than", "that", "this", "these",
+        "those", "it", "its", "they", "their", "them", "there", "i", "we", "you", "me", "us", "my", "our", "your", "tell",
+        "explain", "describe", "list", "give", "please", "any", "some", "much", "many", "most", "more", "less", "usually",
+        "typically", "generally", "also", "else", "other", "patient", "patients", "people", "someone", "person",
+        "cause", "causes", "caused", "causing", "etiology", "aetiology", "mechanism", "mechanisms", "pathophysiology",
+        "treat", "treated", "treating", "treatment", "treatments", "therapy", "therapies", "manage", "managed",
+        "management", "diagnose", "diagnosed", "diagnosis", "diagnostic", "test", "tests", "testing", "tested",
+        "screen", "screened", "screening", "prevalence", "incidence", "common", "frequent", "frequency", "often",
+        "symptom", "symptoms", "sign", "signs", "feature", "features", "present", "presentation", "antibody",
+        "antibodies", "prognosis", "outcome", "outcomes", "risk", "risks", "first-line", "second-line", "line", "first",
+        "best", "recommended", "recommend", "recommendation", "recommendations", "guideline", "guidelines", "dose",
+        "dosing", "drug", "drugs", "option", "options", "role", "evidence", "associated", "association", "linked",
+        "criteria", "workup", "work-up", "imaging", "children", "pregnancy", "define", "defined", "definition",
+        "mean", "means", "meant", "happen", "happens", "work", "works", "help", "helps", "effective", "use", "used",
+        "need", "needed", "get", "gets", "have", "has", "had", "type", "types", "kind", "kinds", "related", "about",
+        "so", "then", "now", "again", "next", "after", "before", "during", "between", "vs", "versus", "like", "look",
+        "found", "seen", "occur", "occurs", "involved", "develop", "develops", "affect", "affects", "happen", "if", "not",
+    };
+
+    /// <summary>A topic is a name, not a paragraph: a long history turn must not become the query.</summary>
+    private const int MaxTopicWords = 8;
+
+    private static readonly string[] Anaphors = ["this condition", "the condition", "this syndrome", "the syndrome", "this disease", "the disease", "it", "they", "them", "this", "that"];
+
+    [GeneratedRegex(@"^\s*(and|so|also|but|ok|okay|then)\b[\s,]*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingConjunction();
+
+    [GeneratedRegex(@"^\s*(and\b|what about\b|how about\b|what of\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ContinuationOpening();
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-/]*")]
+    private static partial Regex Word();
+
+    public static string Condense(string question, IReadOnlyList<ConversationTurn> history)
+    {
+        if (history.Count == 0) return question.Trim();
+        var continues = ContinuationOpening().IsMatch(question);
+        var followUp = Capitalize(LeadingConjunction().Replace(question.Trim(), ""));
+        var topic = history.Where(t => t.Role == ConversationTurn.User).Reverse().Select(t => TopicOf(t.Content)).FirstOrDefault(t => t.Length > 0);
+        if (string.IsNullOrEmpty(topic) || followUp.Contains(topic, StringComparison.OrdinalIgnoreCase)) return followUp;
+
+        foreach (var anaphor in Anaphors)
+        {
+            var pattern = new Regex($@"\b{Regex.Escape(anaphor)}\b(?!\s+(?:is|are)\s+(?:a|an|the)\b)", RegexOptions.IgnoreCase);
+            if (pattern.IsMatch(followUp)) return pattern.Replace(followUp, topic, 1);
+        }
+        var possessive = new Regex(@"\b(its|their)\b", RegexOptions.IgnoreCase);
+        if (possessive.IsMatch(followUp)) return possessive.Replace(followUp, $"{topic}'s", 1);
+        if (!continues && TopicOf(followUp).Length > 0) return followUp;
+        return $"{followUp.TrimEnd('?', '.', ' ')} in {topic}?";
+    }
+
+    /// <summary>The longest run (in letters) of words that are neither question scaffolding nor an aspect asked about.</summary>
+    public static string TopicOf(string question)
+    {
+        var words = Word().Matches(question).Select(m => m.Value).ToList();
+        var best = (Start: 0, Length: 0);
+        var start = -1;
+        for (var i = 0; i <= words.Count; i++)
+        {
+            var content = i < words.Count && !Scaffolding.Contains(words[i]);
+            if (content && start < 0) start = i;
+            if (!content && start >= 0)
+            {
+                if (Letters(words, start, i) > Letters(words, best.Start, best.Start + best.Length)) best = (start, i - start);
+                start = -1;
+            }
+        }
+        return string.Join(' ', words.Skip(best.Start).Take(Math.Min(best.Length, MaxTopicWords)));
+    }
+
+    private static int Letters(List<string> words, int from, int to) => words.Skip(from).Take(to - from).Sum(w => w.Length);
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,77 @@
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Models;
+
+namespace RagApi.Knowledge.Answering.Verification;
+
+/// <summary>What verification changed in a generated answer before it left the server.</summary>
+public sealed record VerificationReport(
+    int StatementsChecked,
+    int CitationsOutOfRange,
+    int CitationsUnsupported,
+    int StatementsRecited,
+    int StatementsDropped);
+
+/// <summary>
+/// Checks every generated statement against the passages it cites, using the stored sentence vectors: a citation
+/// stands when the statement is close enough to one of its passage's sentences, which becomes the quote. Numbers
+/// that match no passage are removed; a statement its passages do not support is re-cited to the retrieved passage
+/// that supports it best, or dropped when none does.
+/// </summary>
+public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions options)
+{
+    public async Task<(IReadOnlyList<DraftStatement> Statements, VerificationReport Report)> VerifyAsync(
+        IReadOnlyList<ParsedStatement> statements,
+        IReadOnlyList<RetrievedPassage> passages,
+        IReadOnlyDictionary<string, float[][]> sentenceVectors,
+        CancellationToken cancellationToken)
+    {
+        var vectors = statements.Count == 0 ? [] : await embedder.EmbedAsync(statements.Select(s => s.Text).ToList(), cancellationToken);
+        int outOfRange = 0, unsupported = 0, recited = 0, dropped = 0;
+        var verified = new List<DraftStatement>();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var valid = statements[i].Numbers.Where(n => n >= 1 && n <= passages.Count).ToList();
+            outOfRange += statements[i].Numbers.Count - valid.Count;
+            var support = passages.Select(p => BestSentence(vectors[i], p, sentenceVectors)).ToArray();
+            var best = support.Where(e => e is not null).MaxBy(e => e!.Score);
+            if (best is null || best.Score < options.SupportThreshold)
+            {
+                dropped++;
+                continue;
+            }
+            // A cited passage stands when it supports the statement about as well as the best retrieved passage does.
+            var evidence = valid
+                .Select(n => support[n - 1])
+                .Where(e => e is not null && e.Score >= options.SupportThreshold && e.Score >= best.Score - options.RecitationMargin)
+                .Select(e => e!)
+                .ToList();
+            unsupported += valid.Count - evidence.Count;
+            if (evidence.Count == 0)
+            {
+                recited++;
+                evidence.Add(best);
+            }
+            verified.Add(new DraftStatement(statements[i].Text, evidence));
+        }
+        return (verified, new VerificationReport(statements.Count, outOfRange, unsupported, recited, dropped));
+    }
+
+    private static Evidence? BestSentence(float[] statement, RetrievedPassage passage, IReadOnlyDictionary<string, float[][]> sentenceVectors)
+    {
+        if (!sentenceVectors.TryGetValue(passage.Chunk.ChunkId, out var sentences) || sentences.Length == 0) return null;
+        var best = 0;
+        var bestScore = float.MinValue;
+        for (var s = 0; s < sentences.Length && s < passage.Chunk.Sentences.Count; s++)
+        {
+            var score = VectorMath.Cosine(statement, sentences[s]);
+            if (score > bestScore) (best, bestScore) = (s, score);
+        }
+        return new Evidence(passage, passage.Chunk.Sentences[best], bestScore);
+    }
+}

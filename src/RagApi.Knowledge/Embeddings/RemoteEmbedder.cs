@@ -1,0 +1,66 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Azure.AI.OpenAI;
+using OpenAI;
+using OpenAI.Embeddings;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Answering.Verification;
+using RagApi.Knowledge.Models;
+
+namespace RagApi.Knowledge.Embeddings;
+
+/// <summary>
+/// Embeddings from Azure OpenAI or an OpenAI-compatible server. The model id names provider and model, so a
+/// store built with it refuses any other. Tokens are counted with MiniLM's word pieces, which only sizes chunks.
+/// </summary>
+public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int dimensions) : ITextEmbedder
+{
+    private const int BatchSize = 64;
+    private readonly WordPieceTokenCounter _tokens = new();
+
+    public string ModelId { get; } = modelId;
+
+    public int Dimensions { get; } = dimensions;
+
+    public int CountTokens(string text) => _tokens.CountTokens(text);
+
+    public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var vectors = new List<float[]>(texts.Count);
+        foreach (var batch in texts.Chunk(BatchSize))
+        {
+            var result = await client.GenerateEmbeddingsAsync(batch, cancellationToken: cancellationToken);
+            foreach (var embedding in result.Value.OrderBy(e => e.Index))
+            {
+                var vector = embedding.ToFloats().ToArray();
+                if (vector.Length != Dimensions)
+                    throw new InvalidOperationException($"The embedding model '{ModelId}' returned {vector.Length} dimensions; Embeddings:Dimensions says {Dimensions}.");
+                vectors.Add(Normalize(vector));
+            }
+        }
+        return vectors.ToArray();
+    }
+
+    private static float[] Normalize(float[] vector)
+    {
+        var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot<float>(vector, vector));
+        if (norm > 0) System.Numerics.Tensors.TensorPrimitives.Divide(vector, norm, vector);
+        return vector;
+    }
+
+    public static RemoteEmbedder Create(EmbeddingOptions embeddings, AzureOpenAIOptions azure, OpenAIOptions openAI, HttpClient http)
+    {
+        var transport = new HttpClientPipelineTransport(http);
+        var noRetries = new ClientRetryPolicy(maxRetries: 0);
+        if (embeddings.Provider == EmbeddingProvider.AzureOpenAI)
+        {
+            var client = new AzureOpenAIClient(new Uri(azure.Endpoint!), new ApiKeyCredential(azure.ApiKey!),
+                new AzureOpenAIClientOptions { Transport = transport, RetryPolicy = noRetries });
+            return new RemoteEmbedder(client.GetEmbeddingClient(azure.EmbeddingDeployment!), $"azure-openai:{azure.EmbeddingDeployment}", embeddings.Dimensions);
+        }
+        var openAIClient = new OpenAIClient(new ApiKeyCredential(openAI.ApiKey ?? "unused"),
+            new OpenAIClientOptions { Endpoint = new Uri(openAI.Endpoint!), Transport = transport, RetryPolicy = noRetries });
+        return new RemoteEmbedder(openAIClient.GetEmbeddingClient(openAI.EmbeddingModel!), $"openai:{openAI.EmbeddingModel}", embeddings.Dimensions);
+    }
+}

@@ -1,0 +1,40 @@
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Text;
+
+namespace RagApi.Knowledge.Ingestion.Chunking;
+
+/// <summary>What a citation shows about the document a passage came from.</summary>
+public sealed record DocumentMetadata(
+    string Id,
+    string Title,
+    DocumentKind Kind,
+    string Source,
+    int? Year,
+    string Url,
+    string Citation)
+{
+    public static DocumentMetadata Of(SourceDocument document) =>
+        new(document.Id, document.Title, document.Kind, document.Source, document.Year, document.Url, document.Citation);
+}
+
+/// <summary>
+/// The one chunk model: what the store keeps, what retrieval returns and what a citation quotes from.
+/// <see cref="Sentences"/> are spans of <see cref="Text"/>, so a quote is always verbatim.
+/// </summary>
+public sealed record Chunk(
+    string ChunkId,
+    int Ordinal,
+    string SectionPath,
+    string Text,
+    IReadOnlyList<TextSpan> Sentences,
+    DocumentMetadata Document)
+{
+    public string DocumentId => Document.Id;
+
+    /// <summary>The text that is embedded and indexed: the section path gives a passage its context.</summary>
+    public string IndexText => $"{SectionPath}\n{Text}";
+
+    public string Sentence(int index) => Sentences[index].Of(Text);
+
+    public static string IdFor(string documentId, int ordinal) => $"{documentId}#{ordinal:D3}";
+}

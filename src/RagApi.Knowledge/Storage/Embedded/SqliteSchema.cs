@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+
+namespace RagApi.Knowledge.Storage.Embedded;
+
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    private const string CreateStatements = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS documents (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            source TEXT NOT NULL,
+            year INTEGER,
+            url TEXT NOT NULL,
+            citation TEXT NOT NULL,
+            content_hash TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS chunks (
+            rowid INTEGER PRIMARY KEY,
+            chunk_id TEXT NOT NULL UNIQUE,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            ordinal INTEGER NOT NULL,
+            section_path TEXT NOT NULL,
+            text TEXT NOT NULL,
+            sentences TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            sentence_vectors BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id);
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1'), ('generation', '0');
+        """;
+
+    public static void Create(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = CreateStatements;
+        command.ExecuteNonQuery();
+        var version = Meta(connection, "schema_version");
+        if (version != Version.ToString())
+            throw new InvalidDataException($"The store file has schema version {version}; this build reads version {Version}. Re-index into a new file.");
+    }
+
+    public static string? Meta(SqliteConnection connection, string key, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() as string;
+    }
+
+    public static void SetMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$value", value);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Every write bumps the generation, so readers know their in-memory vectors are stale.</summary>
+    public static void BumpGeneration(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'";
+        command.ExecuteNonQuery();
+    }
+}

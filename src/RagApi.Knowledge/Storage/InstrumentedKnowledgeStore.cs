@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using RagApi.Knowledge.Telemetry;
+using RagApi.Knowledge.Retrieval;
+
+namespace RagApi.Knowledge.Storage;
+
+/// <summary>Wraps any store so each call is a span and a <c>ragapi.store.duration</c> measurement with its outcome.</summary>
+public sealed class InstrumentedKnowledgeStore(IKnowledgeStore inner, string provider) : IKnowledgeStore
+{
+    public Task EnsureEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken) =>
+        TimeAsync("ensure_model", async () => { await inner.EnsureEmbeddingModelAsync(modelId, dimensions, cancellationToken); return true; });
+
+    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
+        TimeAsync("statistics", () => inner.GetStatisticsAsync(cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken) =>
+        TimeAsync("content_hashes", () => inner.GetContentHashesAsync(cancellationToken));
+
+    public Task ReplaceDocumentAsync(IndexedDocument document, CancellationToken cancellationToken) =>
+        TimeAsync("replace_document", async () => { await inner.ReplaceDocumentAsync(document, cancellationToken); return true; });
+
+    public Task DeleteDocumentsAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken) =>
+        TimeAsync("delete_documents", async () => { await inner.DeleteDocumentsAsync(documentIds, cancellationToken); return true; });
+
+    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, CancellationToken cancellationToken) =>
+        TimeAsync("search", () => inner.SearchAsync(query, cancellationToken));
+
+    public Task<StoredDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken) =>
+        TimeAsync("get_document", () => inner.GetDocumentAsync(documentId, cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, float[][]>> GetSentenceVectorsAsync(IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken) =>
+        TimeAsync("sentence_vectors", () => inner.GetSentenceVectorsAsync(chunkIds, cancellationToken));
+
+    private async Task<T> TimeAsync<T>(string operation, Func<Task<T>> call)
+    {
+        using var activity = KnowledgeTelemetry.Source.StartActivity($"store {operation}", ActivityKind.Client);
+        activity?.SetTag("ragapi.store", provider);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var result = await call();
+            outcome = "ok";
+            return result;
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("ragapi.outcome", outcome);
+            KnowledgeTelemetry.StoreDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new("operation", operation), new("provider", provider), new("outcome", outcome));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagApi.Knowledge.Storage.Qdrant;
+
+/// <summary>The <c>Qdrant</c> configuration section. Shards and replicas apply when the collection is created.</summary>
+public sealed class QdrantStoreOptions
+{
+    public const string Section = "Qdrant";
+
+    [Required(ErrorMessage = "Qdrant:Endpoint must be the gRPC address of Qdrant, e.g. http://localhost:6334.")]
+    [RegularExpression("^https?://.+", ErrorMessage = "Qdrant:Endpoint must start with http:// or https:// and name the gRPC port (6334 by default), e.g. http://localhost:6334.")]
+    public string Endpoint { get; set; } = "";
+
+    /// <summary>Sent as the api-key header; leave empty for a Qdrant without authentication.</summary>
+    public string? ApiKey { get; set; }
+
+    [Required(ErrorMessage = "Qdrant:Collection must name the collection, e.g. ragapi.")]
+    [RegularExpression("^[A-Za-z0-9_.-]{1,255}$", ErrorMessage = "Qdrant:Collection may hold letters, digits, '_', '-' and '.' only.")]
+    public string Collection { get; set; } = "ragapi";
+
+    [Range(1, 1024, ErrorMessage = "Qdrant:ShardNumber must be between 1 and 1024.")]
+    public int ShardNumber { get; set; } = 1;
+
+    [Range(1, 64, ErrorMessage = "Qdrant:ReplicationFactor must be between 1 and 64 (and at most the number of nodes).")]
+    public int ReplicationFactor { get; set; } = 1;
+
+    [Range(1, 64, ErrorMessage = "Qdrant:WriteConsistencyFactor must be between 1 and 64 (and at most the replication factor).")]
+    public int WriteConsistencyFactor { get; set; } = 1;
+
+    public QdrantResilienceOptions Resilience { get; set; } = new();
+}
+
+/// <summary>The <c>Qdrant:Resilience</c> section: the pipeline around every Qdrant call.</summary>
+public sealed class QdrantResilienceOptions
+{
+    /// <summary>One attempt's limit; also the gRPC deadline of each call.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int RetryAttempts { get; set; } = 3;
+
+    /// <summary>Base of the exponential back-off, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public double FailureRatio { get; set; } = 0.5;
+
+    public int MinimumThroughput { get; set; } = 4;
+
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+}

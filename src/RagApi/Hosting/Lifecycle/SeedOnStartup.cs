@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Ingestion;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Hosting;
+using RagApi.Hosting.Limits;
+using RagApi.Hosting.OpenApi;
+using RagApi.Hosting.Problems;
+using RagApi.Hosting.Security;
+using RagApi.Hosting.Telemetry;
+using RagApi.Requests;
+
+namespace RagApi.Hosting.Lifecycle;
+
+public sealed class StartupOptions
+{
+    public const string Section = "Startup";
+
+    /// <summary>How often a store that could not be opened at start is tried again.</summary>
+    [Range(0.01, 3600, ErrorMessage = "Startup:RetrySeconds must be between 0.01 and 3600.")]
+    public double RetrySeconds { get; set; } = 10;
+}
+
+/// <summary>
+/// With an empty store the service indexes the seed corpus before it listens, so a bare <c>dotnet run</c>
+/// answers questions. A store that already has documents is left as it is. A store that cannot be opened
+/// (corrupt, unreadable, or a Qdrant that cannot be reached) does not stop the process: it stays live but not
+/// ready, /v1 answers 503 with the reason, and the store is tried again until it opens, so an orchestrator does
+/// not restart it in a loop. A store built by another embedding model, or invalid seeds, stop the start: waiting
+/// would not fix them.
+/// </summary>
+internal sealed partial class SeedOnStartup(
+    IKnowledgeStore store,
+    ITextEmbedder embedder,
+    IndexingPipeline pipeline,
+    IOptions<SeedOptions> seeds,
+    IOptions<StoreOptions> storeOptions,
+    IOptions<StartupOptions> startup,
+    IHostEnvironment environment,
+    StoreReadiness readiness,
+    TimeProvider time,
+    ILogger<SeedOnStartup> logger) : IHostedService
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retrying = Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryPrepareAsync(cancellationToken)) _retrying = RetryAsync(_stopping.Token);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromSeconds(startup.Value.RetrySeconds);
+        try
+        {
+            do await Task.Delay(interval, time, cancellationToken);
+            while (!await TryPrepareAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task<bool> TryPrepareAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A store built by another embedding model would return nonsense for every query: refuse to start.
+            await store.EnsureEmbeddingModelAsync(embedder.ModelId, embedder.Dimensions, cancellationToken);
+            var statistics = await store.GetStatisticsAsync(cancellationToken);
+            if (statistics.Documents == 0)
+            {
+                var folder = ContentPaths.FindFolder(environment.ContentRootPath, seeds.Value.Path);
+                LogSeeding(folder);
+                var summary = await pipeline.RunAsync(DocumentSourceLoader.Load(folder), prune: false, progress: null, cancellationToken);
+                LogSeeded(summary.ToString());
+            }
+            readiness.MarkReady();
+            return true;
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or EmbeddingModelMismatchException or DocumentValidationException))
+        {
+            var reason = $"The knowledge store ({storeOptions.Value.Provider}) cannot be opened: {FirstLine(e.Message)}";
+            readiness.MarkUnavailable(reason);
+            LogUnavailable(reason, storeOptions.Value.Path, startup.Value.RetrySeconds);
+            return false;
+        }
+    }
+
+    private static string FirstLine(string message) => message.ReplaceLineEndings("\n").Split('\n')[0];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: indexing the seed corpus in {Folder}")]
+    private partial void LogSeeding(string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seed corpus indexed: {Summary}")]
+    private partial void LogSeeded(string summary);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Reason}. Store:Path is {StorePath}. The service stays up but not ready and tries " +
+        "again every {RetrySeconds} s: restore the file, or delete it to have the seed corpus indexed anew.")]
+    private partial void LogUnavailable(string reason, string storePath, double retrySeconds);
+}
+
+public static class SeedingRegistration
+{
+    public static WebApplicationBuilder AddSeedingOnStart(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<SeedOnStartup>();
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
+
+namespace RagApi.Eval.Beir;
+
+/// <summary>Composer settings to try without touching the service's defaults (they start from AnswerOptions' defaults).</summary>
+internal sealed class AnswerTuningOptions
+{
+    private readonly Option<int?> _topK = new("--top-k") { Description = "Passages an answer may draw on (API topK)." };
+    private readonly Option<float?> _threshold = new("--relevance-threshold") { Description = "Answers:RelevanceThreshold." };
+    private readonly Option<float?> _floor = new("--relative-floor") { Description = "Answers:RelativeFloor." };
+    private readonly Option<int?> _maxStatements = new("--max-statements") { Description = "Answers:MaxStatements." };
+    private readonly Option<int?> _perDocument = new("--max-statements-per-document") { Description = "Answers:MaxStatementsPerDocument." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _topK, _threshold, _floor, _maxStatements, _perDocument }) command.Options.Add(option);
+    }
+
+    public (AnswerOptions Options, int? TopK) Read(ParseResult result)
+    {
+        var defaults = new AnswerOptions();
+        return (defaults with
+        {
+            RelevanceThreshold = result.GetValue(_threshold) ?? defaults.RelevanceThreshold,
+            RelativeFloor = result.GetValue(_floor) ?? defaults.RelativeFloor,
+            MaxStatements = result.GetValue(_maxStatements) ?? defaults.MaxStatements,
+            MaxStatementsPerDocument = result.GetValue(_perDocument) ?? defaults.MaxStatementsPerDocument,
+        }, result.GetValue(_topK));
+    }
+}

@@ -1,0 +1,59 @@
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Ingestion;
+using RagApi.Knowledge.Storage.Embedded;
+
+namespace RagApi.Eval.Perf;
+
+/// <summary>Raw MiniLM throughput at batch 1 and 16 on real seed sentences, and the indexer's rate beside it.</summary>
+internal static class EmbeddingBenchmark
+{
+    private const int BatchSize = 16;
+
+    /// <summary>Token positions the model computes: each batch is padded to its longest text.</summary>
+    private static long PaddedTokens(MiniLmEmbedder embedder, IEnumerable<List<string>> documents, bool sort) =>
+        documents.Sum(texts =>
+        {
+            var counts = texts.Select(embedder.CountTokens).ToList();
+            var order = sort ? Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToList() : Enumerable.Range(0, texts.Count).ToList();
+            return order.Chunk(BatchSize).Sum(batch => (long)batch.Length * batch.Max(i => counts[i]));
+        });
+
+    private static long RealTokens(MiniLmEmbedder embedder, IEnumerable<List<string>> documents) =>
+        documents.Sum(texts => texts.Sum(t => (long)embedder.CountTokens(t)));
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(MiniLmEmbedder embedder, IReadOnlyList<SourceDocument> seeds, string storePath, CancellationToken cancellationToken)
+    {
+        var chunker = new Chunker(embedder);
+        var sentences = seeds.SelectMany(chunker.Chunk).SelectMany(c => c.Sentences.Select(s => s.Of(c.Text))).ToList();
+        await embedder.EmbedAsync(sentences.Take(16).ToList(), cancellationToken);
+
+        var single = sentences.Take(96).ToList();
+        var (singleMs, singleCpu) = await Measure.WallAndCpuAsync(async () =>
+        {
+            foreach (var sentence in single) await embedder.EmbedAsync([sentence], cancellationToken);
+        });
+        var batched = sentences.Take(384).ToList();
+        var (batchedMs, batchedCpu) = await Measure.WallAndCpuAsync(() => embedder.EmbedAsync(batched, cancellationToken));
+        var perSecond1 = single.Count / (singleMs / 1000);
+        var perSecond16 = batched.Count / (batchedMs / 1000);
+
+        // What the indexer embeds, per document: its chunks, then every sentence of them.
+        var indexerTexts = seeds.Select(d => chunker.Chunk(d)).Select(cs => cs.Select(c => c.IndexText).Concat(cs.SelectMany(c => c.Sentences.Select(s => s.Of(c.Text)))).ToList()).ToList();
+        var texts = indexerTexts.Sum(t => t.Count);
+        var chunks = 0;
+        var pipeline = new IndexingPipeline(new SqliteKnowledgeStore(storePath), embedder, chunker, TimeProvider.System);
+        var (indexMs, indexCpu) = await Measure.WallAndCpuAsync(async () => chunks = (await pipeline.RunAsync(seeds, prune: false, progress: null, cancellationToken)).Chunks);
+        return
+        [
+            new Figure("MiniLM batch 1 (sentences/s)", perSecond1, "texts/s", "MiniLM batch 16", perSecond16),
+            new Figure("MiniLM batch 1 per CPU-second", single.Count / singleCpu, "texts/cpu-s", "MiniLM batch 16 per CPU-second", batched.Count / batchedCpu),
+            new Figure("MiniLM batch 16 (sentences/s)", perSecond16, "texts/s", "MiniLM batch 16", perSecond16),
+            new Figure($"indexer texts/s ({chunks} chunks + sentences)", texts / (indexMs / 1000), "texts/s", "MiniLM batch 16 (its ceiling)", perSecond16),
+            new Figure("indexer chunks/s", chunks / (indexMs / 1000), "chunks/s", $"ceiling: batch 16 / {(double)texts / chunks:F1} texts per chunk", perSecond16 * chunks / texts),
+            new Figure("indexer chunks per CPU-second", chunks / indexCpu, "chunks/cpu-s", "ceiling per CPU-second", batched.Count / batchedCpu * chunks / texts),
+            new Figure("indexer padded tokens / real tokens", PaddedTokens(embedder, indexerTexts, sort: true) / (double)RealTokens(embedder, indexerTexts), "x", "same, batched in given order", PaddedTokens(embedder, indexerTexts, sort: false) / (double)RealTokens(embedder, indexerTexts)),
+        ];
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Embeddings;
+
+namespace RagApi.Eval.Perf;
+
+/// <summary>ragapi-eval perf: embedding and indexing throughput, API latency under load, dense retrieval at scale, memory.</summary>
+internal static class PerfCommand
+{
+    public static Command Create()
+    {
+        var sizes = new Option<int[]>("--sizes") { Description = "Synthetic chunk counts for the dense retrieval figures.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
+        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, api, dense (default: all).", DefaultValueFactory = _ => ["embed", "api", "dense"], AllowMultipleArgumentsPerToken = true };
+        var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio.") { sizes, parts };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int[] sizes, HashSet<string> parts, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var folder = Path.Combine(Path.GetTempPath(), $"ragapi-perf-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var embedder = new MiniLmEmbedder();
+            var seeds = DocumentSourceLoader.Load(RepositoryPaths.Find("seeds"));
+            var storePath = Path.Combine(folder, "seeds.db");
+
+            if (parts.Contains("embed") || parts.Contains("api"))
+            {
+                Console.WriteLine($"Embedding and indexing ({seeds.Count} seed documents):");
+                foreach (var figure in await EmbeddingBenchmark.RunAsync(embedder, seeds, storePath, cancellationToken)) Console.WriteLine(figure);
+            }
+            if (parts.Contains("api"))
+            {
+                Console.WriteLine("API on loopback (Kestrel in this process, seed store):");
+                foreach (var line in await new ApiLoadBenchmark(storePath, embedder, CalibrationQuestions()).RunAsync(cancellationToken)) Console.WriteLine(line);
+            }
+            if (parts.Contains("dense"))
+            {
+                Console.WriteLine("Dense retrieval over synthetic chunks (exact SIMD scan, top 50):");
+                foreach (var line in DenseScanBenchmark.Run(sizes)) Console.WriteLine(line);
+            }
+
+            using var process = Process.GetCurrentProcess();
+            var largest = (double)sizes.Max() * DenseScanBenchmark.Dimensions * sizeof(float) / 1e6;
+            Console.WriteLine("Process memory:");
+            Console.WriteLine(new Figure("peak working set", process.PeakWorkingSet64 / 1e6, "MB", $"largest vector array ({sizes.Max():N0} x 384 floats)", largest));
+            Console.WriteLine(new Figure("working set now", process.WorkingSet64 / 1e6, "MB", $"largest vector array ({sizes.Max():N0} x 384 floats)", largest));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total benchmark time {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s"));
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static IReadOnlyList<string> CalibrationQuestions() =>
+        File.ReadLines(Path.Combine(RepositoryPaths.Find("seeds"), "eval", "relevance-calibration.jsonl"))
+            .Where(l => l.Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => !e.GetProperty("shouldRefuse").GetBoolean())
+            .Select(e => e.GetProperty("question").GetString()!)
+            .ToList();
+}

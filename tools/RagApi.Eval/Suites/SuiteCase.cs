@@ -1,0 +1,17 @@
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
+
+namespace RagApi.Eval.Suites;
+
+/// <summary>One line of a suite file: a question (with its conversation so far) and what a good answer cites.</summary>
+public sealed record SuiteCase(
+    string Id,
+    string Question,
+    IReadOnlyList<ConversationTurn> History,
+    IReadOnlyList<string> ExpectedSourceIds,
+    IReadOnlyList<string> ExpectedPhrases,
+    bool ShouldRefuse,
+    string Location);
