@@ -1,10 +1,9 @@
 using System.CommandLine;
-using RagApi.Knowledge.Ingestion.Chunking;
-using RagApi.Knowledge.Ingestion.Documents;
-using RagApi.Knowledge.Embeddings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RagApi.Knowledge;
 using RagApi.Knowledge.Ingestion;
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Ingestion.Documents;
 
 namespace RagApi.Indexer;
 
@@ -16,26 +15,28 @@ internal static class IndexCommand
     public static Command Create()
     {
         var source = new Argument<string>("source") { Description = "A folder of Markdown/JSONL documents, or one file." };
-        var location = new StoreLocation();
+        var store = new StoreSelection();
         var prune = new Option<bool>("--prune") { Description = "Remove stored documents that are no longer in the source." };
         var command = new Command("index", "Validate, chunk, embed and store documents; unchanged documents are skipped.") { source, prune };
-        foreach (var option in location.Options) command.Options.Add(option);
+        foreach (var option in store.Options) command.Options.Add(option);
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(source)!, location, result, result.GetValue(prune), cancellationToken));
+            RunAsync(result.GetValue(source)!, store.Overrides(result), result.GetValue(prune), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string source, StoreLocation location, ParseResult result, bool prune, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string source, IReadOnlyDictionary<string, string?> overrides, bool prune, CancellationToken cancellationToken)
     {
-        if (StoreChecks.Problem(location, result) is { } settingsProblem)
+        using var host = IndexerHost.Build(overrides);
+        if (IndexerHost.SettingsProblems(host) is { Count: > 0 } problems)
         {
-            Console.Error.WriteLine($"error: {settingsProblem}");
+            foreach (var problem in problems) Console.Error.WriteLine($"error: {problem}");
             return Failed;
         }
 
         IReadOnlyList<SourceDocument> documents;
         try
         {
+            // Read and validated whole before the store is opened: bad input leaves the store untouched.
             documents = DocumentSourceLoader.Load(source);
         }
         catch (DocumentValidationException e)
@@ -47,11 +48,9 @@ internal static class IndexCommand
 
         try
         {
-            var embedder = EmbedderFactory.Create();
-            using var disposeEmbedder = embedder as IDisposable;
-            var knowledgeStore = location.Open(result);
-            var pipeline = new IndexingPipeline(knowledgeStore, embedder, new Chunker(embedder), TimeProvider.System);
-            Console.WriteLine($"Indexing {documents.Count} documents from {source} into {location.Describe(result)}");
+            var pipeline = host.Services.GetRequiredService<IndexingPipeline>();
+            var contentRoot = host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            Console.WriteLine($"Indexing {documents.Count} documents from {source} into {StoreSelection.Describe(host.Services, contentRoot)}");
             var summary = await IndexingProgressDisplay.RunAsync(documents.Count,
                 progress => pipeline.RunAsync(documents, prune, progress, cancellationToken));
             Console.WriteLine($"Done: {summary}");
@@ -62,16 +61,14 @@ internal static class IndexCommand
             Console.Error.WriteLine("Cancelled. Documents already written are complete; run again to finish the rest.");
             return Failed;
         }
-        catch (KnowledgeStoreUnavailableException e)
+        catch (KnowledgeException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("Documents already written are complete; run again once the store answers to finish the rest.");
+            if (e.IsTransient)
+                Console.Error.WriteLine("Documents already written are complete; run again once the store answers to finish the rest.");
             return Failed;
         }
-        catch (Exception e) when (e is EmbeddingModelMismatchException or IOException or UnauthorizedAccessException
-                                       or Microsoft.Data.Sqlite.SqliteException or InvalidDataException or Grpc.Core.RpcException
-                                       or HttpRequestException or System.ClientModel.ClientResultException
-                                       or Polly.ExecutionRejectedException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return Failed;

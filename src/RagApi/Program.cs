@@ -1,6 +1,6 @@
 using RagApi.Answers;
+using RagApi.Knowledge;
 using RagApi.Documents;
-using RagApi.Hosting;
 using RagApi.Hosting.Lifecycle;
 using RagApi.Hosting.Problems;
 using RagApi.Requests;
@@ -14,7 +14,6 @@ using RagApi.Widget;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddKnowledge();
-builder.AddModels();
 builder.AddSeedingOnStart();
 builder.AddApiProblems();
 builder.AddHealth();

@@ -1,50 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RagApi.Knowledge;
 using RagApi.Knowledge.Answering;
-using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Composing;
-using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
-using RagApi.Knowledge.Storage.Embedded;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Eval;
 
-/// <summary>The Knowledge services built directly on one store, as the indexer does: no web host in between.</summary>
+/// <summary>
+/// The Knowledge services on one embedded store, composed by the same AddKnowledge as the API (environment variables
+/// and appsettings.json apply), with no web host in between. In-process evaluation measures the extractive composer;
+/// a generated composer is measured through --api.
+/// </summary>
 internal sealed class KnowledgeServices : IDisposable
 {
-    private readonly MiniLmEmbedder _embedder;
+    private readonly IHost _host;
 
-    public KnowledgeServices(string storePath, AnswerOptions options, MiniLmEmbedder? embedder = null)
+    public KnowledgeServices(string storePath, AnswerOptions options, ITextEmbedder? embedder = null)
     {
-        _embedder = embedder ?? new MiniLmEmbedder();
-        OwnsEmbedder = embedder is null;
-        Store = new SqliteKnowledgeStore(storePath);
-        Options = options;
-        Retriever = new Retriever(Store, _embedder);
-        Indexing = new IndexingPipeline(Store, _embedder, new Chunker(_embedder), TimeProvider.System);
-        // In-process evaluation measures the extractive composer; a generated composer is measured through --api.
-        Answers = new AnswerService(Retriever, new ExtractiveComposer(Store, options), AnswerGeneration.None,
-            new AnswerAssembler(AnswerTexts.Load(RepositoryPaths.Find("prompts"))), options,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<AnswerService>.Instance);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{StoreOptions.Section}:Provider"] = StoreOptions.Embedded,
+            [$"{StoreOptions.Section}:Path"] = Path.GetFullPath(storePath),
+            ["Generation:Provider"] = "Extractive",
+        });
+        builder.Logging.ClearProviders();
+        builder.AddKnowledge();
+        // The tuning options under test replace the configured ones; a shared embedder spares loading the model twice.
+        builder.Services.AddSingleton(options);
+        if (embedder is not null) builder.Services.AddSingleton(embedder);
+        _host = builder.Build();
+        _host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        StorePath = Path.GetFullPath(storePath);
     }
 
-    private bool OwnsEmbedder { get; }
+    public string StorePath { get; }
 
-    public ITextEmbedder Embedder => _embedder;
+    public ITextEmbedder Embedder => _host.Services.GetRequiredService<ITextEmbedder>();
 
-    public SqliteKnowledgeStore Store { get; }
+    public IKnowledgeStore Store => _host.Services.GetRequiredService<IKnowledgeStore>();
 
-    public AnswerOptions Options { get; }
+    public AnswerOptions Options => _host.Services.GetRequiredService<AnswerOptions>();
 
-    public Retriever Retriever { get; }
+    public Retriever Retriever => _host.Services.GetRequiredService<Retriever>();
 
-    public IndexingPipeline Indexing { get; }
+    public IndexingPipeline Indexing => _host.Services.GetRequiredService<IndexingPipeline>();
 
-    public AnswerService Answers { get; }
+    public AnswerService Answers => _host.Services.GetRequiredService<AnswerService>();
 
-    public void Dispose()
-    {
-        if (OwnsEmbedder) _embedder.Dispose();
-    }
+    // A shared embedder registered as an instance is not disposed by the container; one it made is.
+    public void Dispose() => _host.Dispose();
 }

@@ -13,7 +13,7 @@ internal sealed class InProcessTarget(KnowledgeServices services) : IEvalTarget
 {
     private const int SearchDepth = 20;
 
-    public string Description => $"in-process on {services.Store.FilePath}";
+    public string Description => $"in-process on {services.StorePath}";
 
     public Task<ClinicalAnswer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken) =>
         services.Answers.AnswerAsync(new AnswerQuery(question, history, SearchFilters.None, null), cancellationToken);

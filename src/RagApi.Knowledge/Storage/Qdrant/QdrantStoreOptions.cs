@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace RagApi.Knowledge.Storage.Qdrant;
@@ -27,6 +28,7 @@ public sealed class QdrantStoreOptions
     [Range(1, 64, ErrorMessage = "Qdrant:WriteConsistencyFactor must be between 1 and 64 (and at most the replication factor).")]
     public int WriteConsistencyFactor { get; set; } = 1;
 
+    [ValidateObjectMembers]
     public QdrantResilienceOptions Resilience { get; set; } = new();
 }
 
@@ -34,18 +36,28 @@ public sealed class QdrantStoreOptions
 public sealed class QdrantResilienceOptions
 {
     /// <summary>One attempt's limit; also the gRPC deadline of each call.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "Qdrant:Resilience:AttemptTimeout must be between 1 ms and 10 minutes.")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    [Range(0, 10, ErrorMessage = "Qdrant:Resilience:RetryAttempts must be between 0 and 10.")]
     public int RetryAttempts { get; set; } = 3;
 
     /// <summary>Base of the exponential back-off, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Qdrant:Resilience:RetryDelay must be between 0 and 1 minute.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    [Range(0.01, 1.0, ErrorMessage = "Qdrant:Resilience:FailureRatio must be between 0.01 and 1.")]
     public double FailureRatio { get; set; } = 0.5;
 
+    [Range(2, 10_000, ErrorMessage = "Qdrant:Resilience:MinimumThroughput must be at least 2.")]
     public int MinimumThroughput { get; set; } = 4;
 
+    [Range(typeof(TimeSpan), "00:00:00.5", "01:00:00", ErrorMessage = "Qdrant:Resilience:SamplingDuration must be between 0.5 s and 1 hour.")]
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    [Range(typeof(TimeSpan), "00:00:00.5", "01:00:00", ErrorMessage = "Qdrant:Resilience:BreakDuration must be between 0.5 s and 1 hour.")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 }
+
+[OptionsValidator]
+public sealed partial class QdrantStoreOptionsValidator : IValidateOptions<QdrantStoreOptions>;

@@ -4,6 +4,7 @@ using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
 using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge;
 using RagApi.Knowledge.Storage;
 using RagApi.Hosting;
 using RagApi.Hosting.Limits;
@@ -23,6 +24,9 @@ public sealed class StartupOptions
     [Range(0.01, 3600, ErrorMessage = "Startup:RetrySeconds must be between 0.01 and 3600.")]
     public double RetrySeconds { get; set; } = 10;
 }
+
+[OptionsValidator]
+internal sealed partial class StartupOptionsValidator : IValidateOptions<StartupOptions>;
 
 /// <summary>
 /// With an empty store the service indexes the seed corpus before it listens, so a bare <c>dotnet run</c>
@@ -115,7 +119,9 @@ public static class SeedingRegistration
 {
     public static WebApplicationBuilder AddSeedingOnStart(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StartupOptions>, StartupOptionsValidator>();
         builder.Services.AddHostedService<SeedOnStartup>();
         return builder;
     }

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Answering.Verification;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Models;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+
+namespace RagApi.Knowledge.Answering;
+
+public static class AnsweringExtensions
+{
+    /// <summary>
+    /// condense -> retrieve -> compose (extractive, or the chat model with the extractive draft as fallback) -> verify
+    /// -> assemble. The chat model is used when Generation:Provider names one.
+    /// </summary>
+    public static IHostApplicationBuilder AddAnswering(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsRules>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnswerOptions>>().Value);
+
+        services.AddSingleton(sp => AnswerTexts.Load(PromptsFolder(sp, contentRoot)));
+        services.AddSingleton(sp => GenerationPrompts.Load(PromptsFolder(sp, contentRoot)));
+        services.AddSingleton<Retriever>();
+        services.AddSingleton<ExtractiveComposer>();
+        services.AddSingleton<AnswerAssembler>();
+        services.AddSingleton(sp => new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), Option<GenerationOptions>(sp)));
+        services.AddSingleton(sp =>
+        {
+            var model = ChatModel.Create(Option<GenerationOptions>(sp), Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp),
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelsExtensions.ChatHttpClient));
+            if (model is null) return AnswerGeneration.None;
+            var prompts = sp.GetRequiredService<GenerationPrompts>();
+            return new AnswerGeneration(
+                new GeneratedComposer(model, prompts, sp.GetRequiredService<CitationVerifier>(), sp.GetRequiredService<IKnowledgeStore>()),
+                new ModelQuestionCondenser(model, prompts));
+        });
+        services.AddSingleton<AnswerService>();
+        return builder;
+    }
+
+    private static string PromptsFolder(IServiceProvider services, string contentRoot) =>
+        ContentPaths.FindFolder(contentRoot, Option<PromptOptions>(services).Path);
+
+    private static T Option<T>(IServiceProvider services) where T : class => services.GetRequiredService<IOptions<T>>().Value;
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RagApi.Knowledge.Models;
+
+namespace RagApi.Knowledge.Embeddings;
+
+public static class EmbeddingsExtensions
+{
+    /// <summary>The embedder named by Embeddings:Provider: local MiniLM (needs nothing) or a remote model.</summary>
+    public static IHostApplicationBuilder AddEmbeddings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ITextEmbedder>(sp =>
+        {
+            var embeddings = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+            return embeddings.Provider == EmbeddingProvider.Local
+                ? new MiniLmEmbedder()
+                : RemoteEmbedder.Create(embeddings,
+                    sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
+                    sp.GetRequiredService<IOptions<OpenAIOptions>>().Value,
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelsExtensions.EmbeddingsHttpClient));
+        });
+        return builder;
+    }
+}
