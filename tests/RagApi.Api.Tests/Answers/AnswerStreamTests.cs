@@ -1,6 +1,6 @@
 using System.Net;
 using RagApi.Api.Tests.Generation;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Answers;
 

@@ -1,4 +1,4 @@
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Answers;
 
@@ -43,7 +43,7 @@ public sealed class OutOfScopeTests(SeedIndex index) : IAsyncDisposable
     [MemberData(nameof(OutOfScopeQuestions))]
     public async Task An_out_of_scope_answer_says_plainly_that_the_evidence_is_insufficient(string question)
     {
-        var expected = File.ReadAllText(Path.Combine(SeedIndex.RepositoryRoot, "prompts", "insufficient-evidence.md")).Trim();
+        var expected = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "prompts", "insufficient-evidence.md")).Trim();
 
         var answer = await _app.AnswerAsync(new { question });
 

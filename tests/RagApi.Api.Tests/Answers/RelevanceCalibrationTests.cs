@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Answers;
 
@@ -15,7 +15,7 @@ public sealed class RelevanceCalibrationTests(SeedIndex index) : IAsyncDisposabl
     public static TheoryData<string, bool> CalibrationQuestions()
     {
         var data = new TheoryData<string, bool>();
-        var path = Path.Combine(SeedIndex.RepositoryRoot, "seeds", "eval", "relevance-calibration.jsonl");
+        var path = Path.Combine(RepositoryPaths.Root, "seeds", "eval", "relevance-calibration.jsonl");
         foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
             using var json = JsonDocument.Parse(line);

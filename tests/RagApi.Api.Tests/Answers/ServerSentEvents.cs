@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Answers;
 

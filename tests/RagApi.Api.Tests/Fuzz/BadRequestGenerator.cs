@@ -1,5 +1,5 @@
 using System.Text;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Fuzz;
 

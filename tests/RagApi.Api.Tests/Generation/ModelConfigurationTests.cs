@@ -1,4 +1,4 @@
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Answering.Verification;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
@@ -19,7 +19,7 @@ public sealed class SupportCalibrationTests(SeedIndex index)
     public static TheoryData<string, string, bool> Pairs()
     {
         var data = new TheoryData<string, string, bool>();
-        foreach (var line in File.ReadLines(Path.Combine(SeedIndex.RepositoryRoot, "seeds", "eval", "support-calibration.jsonl")).Where(l => l.Length > 0))
+        foreach (var line in File.ReadLines(Path.Combine(RepositoryPaths.Root, "seeds", "eval", "support-calibration.jsonl")).Where(l => l.Length > 0))
         {
             var pair = JsonDocument.Parse(line).RootElement;
             data.Add(pair.GetProperty("statement").GetString()!, pair.GetProperty("documentId").GetString()!, pair.GetProperty("supported").GetBoolean());

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 using RagApi.Hosting.Lifecycle;
 
 namespace RagApi.Api.Tests.Lifecycle;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Observability;
 

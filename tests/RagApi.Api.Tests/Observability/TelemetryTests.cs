@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Observability;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Security;
 

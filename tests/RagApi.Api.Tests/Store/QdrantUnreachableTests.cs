@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 using RagApi.Hosting;
 using RagApi.Hosting.Lifecycle;
 using RagApi.Hosting.Problems;

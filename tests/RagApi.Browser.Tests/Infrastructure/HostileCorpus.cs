@@ -1,4 +1,4 @@
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Ingestion;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 using RagApi.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

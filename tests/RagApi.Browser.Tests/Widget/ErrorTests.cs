@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 using RagApi.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using RagApi.Api.Tests.Infrastructure;
+using RagApi.Testing;
 using RagApi.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,6 @@
 using RagApi.Eval.Beir;
 using RagApi.Eval.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.Beir;
 
@@ -13,7 +14,7 @@ public sealed class BeirDatasetTests
         folder.Write("queries.jsonl", "{\"_id\": \"q1\", \"text\": \"first?\"}\n{\"_id\": \"q2\", \"text\": \"unjudged?\"}\n");
         folder.Write("qrels/test.tsv", "query-id\tcorpus-id\tscore\nq1\td1\t1\nq1\td2\t0\n");
 
-        var data = BeirDataset.Load(folder.Path, split: null);
+        var data = BeirDataset.Load(folder.Root, split: null);
 
         Assert.Equal((1, "q1", 1), (data.Queries.Count, data.Queries[0].Id, data.Qrels["q1"].Count));
     }

@@ -1,5 +1,6 @@
 using RagApi.Eval.Metrics;
 using RagApi.Eval.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.Metrics;
 

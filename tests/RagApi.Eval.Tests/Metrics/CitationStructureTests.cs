@@ -1,5 +1,6 @@
 using RagApi.Eval.Metrics;
 using RagApi.Eval.Tests.Support;
+using RagApi.Testing;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;

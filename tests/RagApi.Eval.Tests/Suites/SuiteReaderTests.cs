@@ -1,5 +1,6 @@
 using RagApi.Eval.Suites;
 using RagApi.Eval.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.Suites;
 
@@ -40,7 +41,7 @@ public sealed class SuiteReaderTests
     [Fact]
     public void The_shipped_suites_hold_sixty_cases_ten_follow_ups_and_ten_unanswerable_questions_on_known_documents()
     {
-        var eval = Path.Combine(Repository.Root, "seeds", "eval");
+        var eval = Path.Combine(RagApi.Testing.RepositoryPaths.Root, "seeds", "eval");
         var cases = new[] { "clinical-questions.jsonl", "follow-ups.jsonl", "unanswerable.jsonl" }.SelectMany(f => SuiteReader.Read(Path.Combine(eval, f))).ToList();
         var known = Repository.SeedDocumentIds();
 

@@ -1,5 +1,6 @@
 using RagApi.Eval.Suites;
 using RagApi.Eval.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.Suites;
 

@@ -7,7 +7,7 @@ using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Storage;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Tests.Answers;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using RagApi.Knowledge.Ingestion.Chunking;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Chunking;
 

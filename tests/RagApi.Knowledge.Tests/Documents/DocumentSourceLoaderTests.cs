@@ -1,5 +1,5 @@
 using RagApi.Knowledge.Ingestion.Documents;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Documents;
 

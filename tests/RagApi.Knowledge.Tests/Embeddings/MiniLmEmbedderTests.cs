@@ -1,5 +1,5 @@
 using RagApi.Knowledge.Embeddings;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Embeddings;
 

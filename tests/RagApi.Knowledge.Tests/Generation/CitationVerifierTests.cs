@@ -5,7 +5,7 @@ using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Models;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Tests.Generation;

@@ -3,7 +3,7 @@ using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Answering.Verification;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Models;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Generation;
 

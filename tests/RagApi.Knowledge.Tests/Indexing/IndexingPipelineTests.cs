@@ -3,7 +3,7 @@ using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Indexing;
 

@@ -1,5 +1,5 @@
 using RagApi.Knowledge.Storage.Embedded;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Store;
 

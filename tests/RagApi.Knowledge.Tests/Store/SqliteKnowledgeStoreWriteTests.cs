@@ -2,7 +2,7 @@ using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Storage.Embedded;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Store;
 

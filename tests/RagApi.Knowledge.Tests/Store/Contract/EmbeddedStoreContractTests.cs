@@ -1,6 +1,6 @@
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Store.Contract;
 

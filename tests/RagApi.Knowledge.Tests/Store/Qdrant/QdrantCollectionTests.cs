@@ -3,8 +3,7 @@ using Qdrant.Client.Grpc;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Storage.Qdrant;
-using RagApi.Knowledge.Tests.Support;
-using RagApi.Tests.Shared;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Store.Qdrant;
 

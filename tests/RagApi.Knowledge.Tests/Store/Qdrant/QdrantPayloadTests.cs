@@ -3,7 +3,7 @@ using Google.Protobuf.Collections;
 using Qdrant.Client.Grpc;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Storage.Qdrant;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Store.Qdrant;
 

@@ -1,8 +1,7 @@
 using Grpc.Core;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
-using RagApi.Knowledge.Tests.Support;
-using RagApi.Tests.Shared;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Store.Qdrant;
 

@@ -1,8 +1,7 @@
 using Grpc.Core;
 using Qdrant.Client.Grpc;
 using RagApi.Knowledge.Storage.Qdrant;
-using RagApi.Knowledge.Tests.Support;
-using RagApi.Tests.Shared;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Store.Qdrant;
 

@@ -1,6 +1,6 @@
 using RagApi.Knowledge.Embeddings;
 
-namespace RagApi.Knowledge.Tests.Support;
+namespace RagApi.Testing;
 
 /// <summary>One MiniLM for the whole test run, loaded only by the tests that need the real tokenizer.</summary>
 internal static class RealModel

@@ -1,7 +1,7 @@
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
 
-namespace RagApi.Knowledge.Tests.Support;
+namespace RagApi.Testing;
 
 /// <summary>Source documents and Markdown files built from a few fields, everything else fixed.</summary>
 internal static class TestDocuments

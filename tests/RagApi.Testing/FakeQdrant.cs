@@ -3,7 +3,7 @@ using Grpc.Core;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
 
-namespace RagApi.Tests.Shared;
+namespace RagApi.Testing;
 
 /// <summary>
 /// Qdrant below the wire: a gRPC call invoker under a real <see cref="QdrantClient"/> that records every request

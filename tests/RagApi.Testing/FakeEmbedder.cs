@@ -1,7 +1,7 @@
 using System.Text;
 using RagApi.Knowledge.Embeddings;
 
-namespace RagApi.Knowledge.Tests.Support;
+namespace RagApi.Testing;
 
 /// <summary>
 /// A fast, deterministic stand-in for MiniLM: a hashed bag of lower-cased words in 64 dimensions, unit length.

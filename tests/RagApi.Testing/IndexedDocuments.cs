@@ -4,7 +4,7 @@ using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Text;
 
-namespace RagApi.Knowledge.Tests.Support;
+namespace RagApi.Testing;
 
 /// <summary>Documents ready for a store: one chunk per text, sentences split, vectors from <see cref="FakeEmbedder"/> unless given.</summary>
 internal static class IndexedDocuments

@@ -5,7 +5,7 @@ using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Storage.Embedded;
 
-namespace RagApi.Api.Tests.Infrastructure;
+namespace RagApi.Testing;
 
 /// <summary>
 /// The real seed store with faults a test can switch on: every call failing as SQLite fails on a broken disk,

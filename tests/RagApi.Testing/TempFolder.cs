@@ -1,4 +1,4 @@
-namespace RagApi.Knowledge.Tests.Support;
+namespace RagApi.Testing;
 
 /// <summary>A temporary folder of source files, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable

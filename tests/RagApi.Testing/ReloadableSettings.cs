@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace RagApi.Api.Tests.Infrastructure;
+namespace RagApi.Testing;
 
 /// <summary>A configuration source a test can change while the app runs, raising the same reload a changed file would.</summary>
 internal sealed class ReloadableSettings : ConfigurationProvider, IConfigurationSource

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using RagApi.Testing;
 
-namespace RagApi.Knowledge.Tests.Support;
+namespace RagApi.Indexer.Tests;
 
 public sealed record CliResult(int ExitCode, string Output, string Error)
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using RagApi.Knowledge.Embeddings;
 
-namespace RagApi.Api.Tests.Infrastructure;
+namespace RagApi.Testing;
 
 /// <summary>
 /// The API on the prebuilt seed store (or a store of the test's own) with the shared embedder, so it starts

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
-namespace RagApi.Knowledge.Tests.Indexer;
+namespace RagApi.Indexer.Tests;
 
 /// <summary>The indexer pointed at a Qdrant that is not there exits 2 with a message, never a stack trace.</summary>
 public sealed class IndexCommandQdrantTests : IDisposable

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace RagApi.Api.Tests.Infrastructure;
+namespace RagApi.Testing;
 
 /// <summary>The rules of DESIGN.md that hold for every answer, checked in one place.</summary>
 internal static partial class AnswerContract

@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
-namespace RagApi.Knowledge.Tests.Indexer;
+namespace RagApi.Indexer.Tests;
 
 /// <summary>
 /// The real ragapi-index process is killed with SIGKILL once its progress lines show it midway through six

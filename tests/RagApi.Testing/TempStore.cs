@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using RagApi.Knowledge.Storage.Embedded;
 
-namespace RagApi.Knowledge.Tests.Support;
+namespace RagApi.Testing;
 
 /// <summary>A SQLite store in its own temporary file, deleted (with its WAL files) on dispose.</summary>
 internal sealed class TempStore : IDisposable

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RagApi.Api.Tests.Infrastructure;
+namespace RagApi.Testing;
 
 /// <summary>API keys as partners hold them, and as the service is configured with them (SHA-256 hex).</summary>
 internal static class Keys

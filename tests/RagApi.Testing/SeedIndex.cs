@@ -1,14 +1,11 @@
 using Microsoft.Data.Sqlite;
-using RagApi.Api.Tests.Infrastructure;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
 using RagApi.Knowledge.Storage.Embedded;
 
-[assembly: AssemblyFixture(typeof(SeedIndex))]
-
-namespace RagApi.Api.Tests.Infrastructure;
+namespace RagApi.Testing;
 
 /// <summary>
 /// The seed corpus indexed once per test run with one shared embedder, so every test app opens a ready store
@@ -20,11 +17,9 @@ public sealed class SeedIndex : IAsyncLifetime
 
     public MiniLmEmbedder Embedder { get; } = new();
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     public string StorePath => Path.Combine(_folder, "seeds.db");
 
-    public static string Disclaimer { get; } = File.ReadAllText(Path.Combine(RepositoryRoot, "prompts", "disclaimer.md")).Trim();
+    public static string Disclaimer { get; } = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "prompts", "disclaimer.md")).Trim();
 
     /// <summary>A fresh folder for a test that needs its own store or seeds; removed with the fixture.</summary>
     public string NewScratchFolder()
@@ -39,7 +34,7 @@ public sealed class SeedIndex : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         var store = new SqliteKnowledgeStore(StorePath);
         var pipeline = new IndexingPipeline(store, Embedder, new Chunker(Embedder), TimeProvider.System);
-        var documents = DocumentSourceLoader.Load(Path.Combine(RepositoryRoot, "seeds"));
+        var documents = DocumentSourceLoader.Load(RepositoryPaths.Seeds);
         await pipeline.RunAsync(documents, prune: false, progress: null, TestContext.Current.CancellationToken);
     }
 
@@ -56,12 +51,5 @@ public sealed class SeedIndex : IAsyncLifetime
             // A store still open by a host that is shutting down; the temp folder is left for the OS to clean.
         }
         return ValueTask.CompletedTask;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "RagApi.sln"))) return folder.FullName;
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds RagApi.sln.");
     }
 }

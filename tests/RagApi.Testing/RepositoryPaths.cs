@@ -1,4 +1,4 @@
-namespace RagApi.Knowledge.Tests.Support;
+namespace RagApi.Testing;
 
 internal static class RepositoryPaths
 {
@@ -6,6 +6,8 @@ internal static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     public static string Seeds => Path.Combine(Root, "seeds");
+
+    public static string Prompts => Path.Combine(Root, "prompts");
 
     private static string FindRoot()
     {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace RagApi.Api.Tests.Infrastructure;
+namespace RagApi.Testing;
 
 /// <summary>
 /// The wire contract of DESIGN.md as the tests read it: exact camelCase names, every field required, so a

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using RagApi.Knowledge.Storage.Qdrant;
-using RagApi.Tests.Shared;
 
-namespace RagApi.Knowledge.Tests.Support;
+namespace RagApi.Testing;
 
 /// <summary>A Qdrant store over <see cref="FakeQdrant"/> with its real resilience pipeline on fake time.</summary>
 internal sealed class QdrantHarness

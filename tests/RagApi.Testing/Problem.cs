@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace RagApi.Api.Tests.Infrastructure;
+namespace RagApi.Testing;
 
 /// <summary>An application/problem+json response as the tests see it.</summary>
 internal sealed record Problem(HttpStatusCode Status, string? MediaType, string? Type, IReadOnlyList<string> Fields)

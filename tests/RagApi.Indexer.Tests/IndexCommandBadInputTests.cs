@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using RagApi.Knowledge.Storage.Embedded;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
-namespace RagApi.Knowledge.Tests.Indexer;
+namespace RagApi.Indexer.Tests;
 
 /// <summary>
 /// Builds a store from a good folder, then runs the CLI on a folder where one document changed and another is broken,

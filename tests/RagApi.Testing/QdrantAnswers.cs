@@ -2,7 +2,7 @@ using Google.Protobuf;
 using Qdrant.Client.Grpc;
 using RagApi.Knowledge.Storage.Qdrant;
 
-namespace RagApi.Tests.Shared;
+namespace RagApi.Testing;
 
 /// <summary>Well-formed Qdrant responses for the fake, shaped as the server sends them.</summary>
 internal static class QdrantAnswers

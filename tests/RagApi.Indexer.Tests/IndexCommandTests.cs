@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using RagApi.Knowledge.Tests.Support;
+using RagApi.Testing;
 
-namespace RagApi.Knowledge.Tests.Indexer;
+namespace RagApi.Indexer.Tests;
 
 /// <summary>Indexes a small good folder with the real CLI, then runs it again unchanged.</summary>
 public sealed class IndexedTwiceFixture : IAsyncLifetime
