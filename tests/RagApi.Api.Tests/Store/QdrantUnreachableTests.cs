@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RagApi.Api.Tests.Infrastructure;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
 using RagApi.Hosting.Problems;
-using RagApi.Requests;
 
 namespace RagApi.Api.Tests.Store;
 
@@ -33,7 +30,7 @@ public sealed class QdrantUnreachableTests(SeedIndex index) : IAsyncDisposable
         using var response = await _app.PostRawAsync(path, body, "application/json");
 
         var problem = await Problem.ReadAsync(response);
-        Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json", StoreUnavailable.Type, true),
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json", ProblemTypes.StoreUnavailable, true),
             (problem.Status, problem.MediaType, problem.Type, response.Headers.RetryAfter?.Delta > TimeSpan.Zero));
     }
 
