@@ -26,10 +26,14 @@ public static class RequestLimitExtensions
         return builder;
     }
 
-    /// <summary>The body limit applies to endpoints marked <see cref="BodyLimit.WithBodyLimit"/>; the timeout to every request.</summary>
+    /// <summary>Holds the bodies of these endpoints to Requests:MaxBodyBytes.</summary>
+    public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new BodyLimitMetadata());
+
+    /// <summary>The body limit applies to endpoints marked <see cref="WithBodyLimit"/>; the timeout to every request.</summary>
     public static WebApplication UseRequestLimits(this WebApplication app)
     {
-        app.Use(BodyLimit.EnforceAsync);
+        app.Use(BodyLimitMiddleware.EnforceAsync);
         app.UseRequestTimeouts();
         return app;
     }

@@ -3,18 +3,12 @@ using RagApi.Hosting.Problems;
 
 namespace RagApi.Hosting.Limits;
 
-/// <summary>Marks the endpoints whose bodies are held to Requests:MaxBodyBytes before they are read.</summary>
-internal sealed class BodyLimitMetadata;
-
 /// <summary>
 /// A body over the limit gets 413 problem+json before binding reads it; a body sent without Content-Length is
 /// buffered up to the limit so the limit holds on every server.
 /// </summary>
-internal static class BodyLimit
+internal static class BodyLimitMiddleware
 {
-    public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new BodyLimitMetadata());
-
     public static async Task EnforceAsync(HttpContext context, RequestDelegate next)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<BodyLimitMetadata>() is null)

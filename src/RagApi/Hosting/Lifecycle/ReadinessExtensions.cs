@@ -3,14 +3,11 @@ using RagApi.Hosting.Problems;
 
 namespace RagApi.Hosting.Lifecycle;
 
-/// <summary>Marks the endpoints that need a ready store.</summary>
-internal sealed class ReadinessRequiredMetadata;
-
 /// <summary>
 /// While the store is being prepared or cannot be opened, endpoints marked <see cref="RequireReadiness"/> answer 503
 /// problem+json with the reason, and Retry-After the time until the store is tried again.
 /// </summary>
-public static class ReadinessGate
+public static class ReadinessExtensions
 {
     public static TBuilder RequireReadiness<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ReadinessRequiredMetadata());
