@@ -62,7 +62,7 @@ public sealed class ErrorBoundaryTests(SeedIndex index)
     {
         var folder = index.NewScratchFolder();
         var path = Path.Combine(folder, "store.db");
-        await using var app = new RagApiApplication(index, storePath: path, seedsPath: QuokkaSeeds(folder));
+        await using var app = new RagApiApplication(index, storePath: path, seedsPath: QuokkaSeeds.Write(folder));
         using (var ready = await app.GetAsync("/health/ready")) Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 
         foreach (var file in Directory.GetFiles(folder, "store.db*")) File.Delete(file);
@@ -84,26 +84,5 @@ public sealed class ErrorBoundaryTests(SeedIndex index)
         var path = Path.Combine(index.NewScratchFolder(), "corrupt.db");
         File.WriteAllBytes(path, Garbage());
         return path;
-    }
-
-    private static string QuokkaSeeds(string folder)
-    {
-        var seeds = Directory.CreateDirectory(Path.Combine(folder, "seeds")).FullName;
-        File.WriteAllText(Path.Combine(seeds, "quokka.md"), """
-            ---
-            id: quokka-care-guideline-2022
-            title: "Care of the captive quokka"
-            kind: guideline
-            source: "Society of Marsupial Keepers"
-            year: 2022
-            url: "https://example.org/quokka-care"
-            citation: "Society of Marsupial Keepers. Care of the captive quokka. 2022."
-            ---
-            # Care of the captive quokka
-
-            ## Feeding
-            Captive quokkas should be fed native grasses and leafy browse every morning.
-            """);
-        return seeds;
     }
 }
