@@ -1,13 +1,13 @@
 using RagApi.Answers;
 using RagApi.Knowledge;
 using RagApi.Documents;
+using RagApi.Hosting;
 using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Problems;
-using RagApi.Requests;
-using RagApi.Hosting.OpenApi;
 using RagApi.Hosting.Limits;
-using RagApi.Hosting.Telemetry;
+using RagApi.Hosting.OpenApi;
+using RagApi.Hosting.Problems;
 using RagApi.Hosting.Security;
+using RagApi.Hosting.Telemetry;
 using RagApi.Search;
 using RagApi.Widget;
 
@@ -29,6 +29,7 @@ builder.AddAnswers();
 var app = builder.Build();
 
 app.UseApiProblems();
+app.UseRouting();
 app.UseCorsAllowlist();
 app.UseApiKeys();
 app.UseRateLimits();
@@ -36,9 +37,7 @@ app.UseRequestLimits();
 app.UseReadinessGate();
 app.MapApiDocs();
 app.MapHealth();
-app.MapAnswers();
-app.MapSearch();
-app.MapDocuments();
+app.MapApiV1().MapAnswers().MapSearch().MapDocuments();
 app.MapWidget();
 
 app.Run();

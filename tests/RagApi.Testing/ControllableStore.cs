@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagApi.Knowledge;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Storage.Embedded;
@@ -8,8 +9,9 @@ using RagApi.Knowledge.Storage.Embedded;
 namespace RagApi.Testing;
 
 /// <summary>
-/// The real seed store with faults a test can switch on: every call failing as SQLite fails on a broken disk,
-/// or searches held until the test releases them (or the request is cancelled).
+/// The real seed store with faults a test can switch on: every call failing as the embedded store reports a broken
+/// disk (or with a failure of the test's choosing), or searches held until the test releases them (or the request
+/// is cancelled).
 /// </summary>
 internal sealed class ControllableStore(string path) : IKnowledgeStore
 {
@@ -18,6 +20,9 @@ internal sealed class ControllableStore(string path) : IKnowledgeStore
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public volatile bool Failing;
+
+    public KnowledgeException Failure { get; init; } = new KnowledgeStoreUnavailableException(
+        "SQLite Error 10: 'disk I/O error'.", TimeSpan.FromSeconds(5), new SqliteException("SQLite Error 10: 'disk I/O error'.", 10));
 
     public bool HoldSearches { get; init; }
 
@@ -33,7 +38,7 @@ internal sealed class ControllableStore(string path) : IKnowledgeStore
 
     private void ThrowIfFailing()
     {
-        if (Failing) throw new SqliteException("SQLite Error 10: 'disk I/O error'.", 10);
+        if (Failing) throw Failure;
     }
 
     public Task EnsureEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken)

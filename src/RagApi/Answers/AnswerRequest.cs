@@ -1,17 +1,8 @@
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Problems;
-using RagApi.Requests;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Composing;
-using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
+using RagApi.Requests;
 
 namespace RagApi.Answers;
 

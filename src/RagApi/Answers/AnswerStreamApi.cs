@@ -2,10 +2,6 @@ using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Composing;
-using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Storage;
 
 namespace RagApi.Answers;
 
@@ -26,14 +22,9 @@ public static class AnswerStreamApi
         return group;
     }
 
-    public static async Task<Results<ServerSentEventsResult<object>, ValidationProblem>> StreamAsync(
-        AnswerRequest request, AnswerService answers, IKnowledgeStore store, AnswerOptions options, CancellationToken cancellationToken)
-    {
-        var (query, errors) = await request.ValidateAsync(store, options, cancellationToken);
-        if (query is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The question cannot be answered as sent.");
-        var answer = await answers.AnswerAsync(query, cancellationToken);
-        return TypedResults.ServerSentEvents(Events(answer));
-    }
+    public static Task<Results<ServerSentEventsResult<object>, ValidationProblem>> StreamAsync(
+        AnswerRequest request, AnswerHandler handler, CancellationToken cancellationToken) =>
+        handler.HandleAsync(request, answer => TypedResults.ServerSentEvents(Events(answer)), cancellationToken);
 
     public static async IAsyncEnumerable<SseItem<object>> Events(ClinicalAnswer answer)
     {

@@ -1,19 +1,7 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RagApi.Hosting.Telemetry;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Composing;
-using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Storage;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Requests;
 
 namespace RagApi.Answers;
 
@@ -23,28 +11,22 @@ public static class AnswersApi
     {
         builder.Services.AddSingleton<ClinicalTextLogging>();
         builder.Services.AddSingleton<AnswerLog>();
+        builder.Services.AddSingleton<AnswerHandler>();
         return builder;
     }
 
-    public static WebApplication MapAnswers(this WebApplication app)
+    public static RouteGroupBuilder MapAnswers(this RouteGroupBuilder v1)
     {
-        var group = app.MapGroup("/v1/answers").WithTags("Answers");
+        var group = v1.MapGroup("/answers").WithTags("Answers");
         group.MapPost("/", AnswerAsync)
             .WithName("Answer")
             .WithSummary("Answer a clinical question, or a follow-up, with numbered citations and the disclaimer.")
             .ProducesValidationProblem();
         group.MapAnswerStream();
-        return app;
+        return v1;
     }
 
-    public static async Task<Results<Ok<ClinicalAnswer>, ValidationProblem>> AnswerAsync(
-        AnswerRequest request, AnswerService answers, IKnowledgeStore store, AnswerOptions options, AnswerLog log, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var (query, errors) = await request.ValidateAsync(store, options, cancellationToken);
-        if (query is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The question cannot be answered as sent.");
-        var answer = await answers.AnswerAsync(query, cancellationToken);
-        log.Answered(answer, Stopwatch.GetElapsedTime(started));
-        return TypedResults.Ok(answer);
-    }
+    public static Task<Results<Ok<ClinicalAnswer>, ValidationProblem>> AnswerAsync(
+        AnswerRequest request, AnswerHandler handler, CancellationToken cancellationToken) =>
+        handler.HandleAsync(request, TypedResults.Ok, cancellationToken);
 }

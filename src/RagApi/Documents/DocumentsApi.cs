@@ -14,13 +14,13 @@ public sealed record SentenceSpan(int Start, int Length);
 
 public static class DocumentsApi
 {
-    public static WebApplication MapDocuments(this WebApplication app)
+    public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder v1)
     {
-        app.MapGet("/v1/documents/{id}", GetAsync)
+        v1.MapGet("/documents/{id}", GetAsync)
             .WithTags("Documents")
             .WithName("GetDocument")
             .WithSummary("A document's metadata and its chunks, with each chunk's sentence offsets.");
-        return app;
+        return v1;
     }
 
     public static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> GetAsync(string id, IKnowledgeStore store, CancellationToken cancellationToken)

@@ -1,13 +1,6 @@
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
 
 namespace RagApi.Requests;
 

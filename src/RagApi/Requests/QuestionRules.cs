@@ -1,15 +1,5 @@
 using RagApi.Knowledge.Answering;
-using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Composing;
-using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Retrieval;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
 
 namespace RagApi.Requests;
 

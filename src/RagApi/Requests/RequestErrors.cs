@@ -1,10 +1,3 @@
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
 namespace RagApi.Requests;
 
 /// <summary>Collects validation errors by field name, in the shape of a validation problem.</summary>

@@ -1,18 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Problems;
-using RagApi.Requests;
 using RagApi.Knowledge.Answering;
-using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Composing;
-using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
+using RagApi.Requests;
 
 namespace RagApi.Search;
 
@@ -36,14 +26,14 @@ public sealed record PassageResponse(
 
 public static class SearchApi
 {
-    public static WebApplication MapSearch(this WebApplication app)
+    public static RouteGroupBuilder MapSearch(this RouteGroupBuilder v1)
     {
-        app.MapPost("/v1/search", SearchAsync)
+        v1.MapPost("/search", SearchAsync)
             .WithTags("Search")
             .WithName("Search")
             .WithSummary("Hybrid (dense + BM25, reciprocal-rank fused) passage search, best first.")
             .ProducesValidationProblem();
-        return app;
+        return v1;
     }
 
     public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using RagApi.Api.Tests.Infrastructure;
 using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Faults;
@@ -18,22 +19,7 @@ public sealed class StoreUnreadableAtStartTests : IAsyncDisposable
         var folder = index.NewScratchFolder();
         _storePath = Path.Combine(folder, "corrupt.db");
         File.WriteAllBytes(_storePath, Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 % 251)).ToArray());
-        var seeds = Directory.CreateDirectory(Path.Combine(folder, "seeds")).FullName;
-        File.WriteAllText(Path.Combine(seeds, "quokka.md"), """
-            ---
-            id: quokka-care-guideline-2022
-            title: "Care of the captive quokka"
-            kind: guideline
-            source: "Society of Marsupial Keepers"
-            year: 2022
-            url: "https://example.org/quokka-care"
-            citation: "Society of Marsupial Keepers. Care of the captive quokka. 2022."
-            ---
-            # Care of the captive quokka
-
-            ## Feeding
-            Captive quokkas should be fed native grasses and leafy browse every morning.
-            """);
+        var seeds = QuokkaSeeds.Write(folder);
         _app = new RagApiApplication(index, storePath: _storePath, seedsPath: seeds,
             settings: new Dictionary<string, string?> { ["Startup:RetrySeconds"] = "0.05" });
     }
@@ -73,7 +59,7 @@ public sealed class StoreUnreadableAtStartTests : IAsyncDisposable
         await WaitUntilReadyAsync();
         var answer = await _app.AnswerAsync(new { question = "What should captive quokkas be fed?" });
 
-        Assert.Equal("quokka-care-guideline-2022", answer.Citations[0].DocumentId);
+        Assert.Equal(QuokkaSeeds.DocumentId, answer.Citations[0].DocumentId);
     }
 
     private async Task WaitUntilReadyAsync()

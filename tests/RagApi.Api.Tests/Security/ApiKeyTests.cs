@@ -69,6 +69,18 @@ public sealed class ApiKeyTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_reload_that_brings_an_unusable_key_list_fails_closed_with_a_503_problem()
+    {
+        using (var before = await SendAsync(Keys.Get(DocumentPath, Keys.Partner))) Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        // The options monitor validates on reload, so the reloading thread sees the error too; clients are what matter here.
+        _ = Record.Exception(() => _settings.Replace(new Dictionary<string, string?> { ["Auth:ApiKeys:0"] = "not-a-sha256-hash" }));
+        using var after = await SendAsync(Keys.Get(DocumentPath, Keys.Partner));
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "urn:ragapi:problem:misconfigured"), (after.StatusCode, (await Problem.ReadAsync(after)).Type));
+    }
+
+    [Fact]
     public async Task Health_endpoints_need_no_key()
     {
         using var response = await SendAsync(Keys.Get("/health/ready"));

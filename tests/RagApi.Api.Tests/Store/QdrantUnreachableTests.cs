@@ -4,7 +4,6 @@ using RagApi.Testing;
 using RagApi.Hosting;
 using RagApi.Hosting.Lifecycle;
 using RagApi.Hosting.Problems;
-using RagApi.Requests;
 
 namespace RagApi.Api.Tests.Store;
 
@@ -33,7 +32,7 @@ public sealed class QdrantUnreachableTests(SeedIndex index) : IAsyncDisposable
         using var response = await _app.PostRawAsync(path, body, "application/json");
 
         var problem = await Problem.ReadAsync(response);
-        Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json", StoreUnavailable.Type, true),
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json", ProblemTypes.StoreUnavailable, true),
             (problem.Status, problem.MediaType, problem.Type, response.Headers.RetryAfter?.Delta > TimeSpan.Zero));
     }
 

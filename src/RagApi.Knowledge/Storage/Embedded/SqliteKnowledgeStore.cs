@@ -28,119 +28,124 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
 
     public string FilePath { get; }
 
-    public Task EnsureEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        var model = SqliteSchema.Meta(connection, "embedding_model", transaction);
-        var stored = SqliteSchema.Meta(connection, "dimensions", transaction);
-        if (model is null)
+    public Task EnsureEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
         {
-            SqliteSchema.SetMeta(connection, transaction, "embedding_model", modelId);
-            SqliteSchema.SetMeta(connection, transaction, "dimensions", dimensions.ToString(CultureInfo.InvariantCulture));
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            var model = SqliteSchema.Meta(connection, "embedding_model", transaction);
+            var stored = SqliteSchema.Meta(connection, "dimensions", transaction);
+            if (model is null)
+            {
+                SqliteSchema.SetMeta(connection, transaction, "embedding_model", modelId);
+                SqliteSchema.SetMeta(connection, transaction, "dimensions", dimensions.ToString(CultureInfo.InvariantCulture));
+                transaction.Commit();
+            }
+            else if (model != modelId || stored != dimensions.ToString(CultureInfo.InvariantCulture))
+            {
+                throw new EmbeddingModelMismatchException(model, int.Parse(stored ?? "0", CultureInfo.InvariantCulture), modelId, dimensions);
+            }
+        });
+
+    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
+        {
+            using var connection = Open();
+            var documents = Scalar(connection, "SELECT COUNT(*) FROM documents");
+            var chunks = Scalar(connection, "SELECT COUNT(*) FROM chunks");
+            var model = SqliteSchema.Meta(connection, "embedding_model");
+            var dimensions = SqliteSchema.Meta(connection, "dimensions");
+            return new StoreStatistics(documents, chunks, model, dimensions is null ? null : int.Parse(dimensions, CultureInfo.InvariantCulture));
+        });
+
+    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id, content_hash FROM documents";
+            using var reader = command.ExecuteReader();
+            var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.Read()) hashes[reader.GetString(0)] = reader.GetString(1);
+            return (IReadOnlyDictionary<string, string>)hashes;
+        });
+
+    public Task ReplaceDocumentAsync(IndexedDocument document, CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            SqliteWrites.DeleteDocument(connection, transaction, document.Metadata.Id);
+            SqliteWrites.InsertDocument(connection, transaction, document);
+            SqliteSchema.BumpGeneration(connection, transaction);
             transaction.Commit();
-        }
-        else if (model != modelId || stored != dimensions.ToString(CultureInfo.InvariantCulture))
+        });
+
+    public Task DeleteDocumentsAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
         {
-            throw new EmbeddingModelMismatchException(model, int.Parse(stored ?? "0", CultureInfo.InvariantCulture), modelId, dimensions);
-        }
-        return Task.CompletedTask;
-    }
+            if (documentIds.Count == 0) return;
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            foreach (var id in documentIds) SqliteWrites.DeleteDocument(connection, transaction, id);
+            SqliteSchema.BumpGeneration(connection, transaction);
+            transaction.Commit();
+        });
 
-    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        var documents = Scalar(connection, "SELECT COUNT(*) FROM documents");
-        var chunks = Scalar(connection, "SELECT COUNT(*) FROM chunks");
-        var model = SqliteSchema.Meta(connection, "embedding_model");
-        var dimensions = SqliteSchema.Meta(connection, "dimensions");
-        return Task.FromResult(new StoreStatistics(documents, chunks, model, dimensions is null ? null : int.Parse(dimensions, CultureInfo.InvariantCulture)));
-    }
+    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
+        {
+            using var connection = Open();
+            var candidates = Math.Max(CandidatesPerRanking, query.TopK * 4);
+            IReadOnlyList<(long RowId, float Score)> dense = query.Mode == SearchMode.Lexical || query.Vector.Length == 0
+                ? [] : DenseIndexFor(connection).Search(query.Vector, query.Filters, candidates);
+            IReadOnlyList<(long RowId, float Score)> lexical = query.Mode == SearchMode.Dense
+                ? [] : SqliteLexicalSearch.Search(connection, query.Text, query.Filters, candidates);
 
-    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, content_hash FROM documents";
-        using var reader = command.ExecuteReader();
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.Read()) hashes[reader.GetString(0)] = reader.GetString(1);
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(hashes);
-    }
+            var fused = ReciprocalRankFusion.Fuse(dense.Select(d => d.RowId).ToList(), lexical.Select(l => l.RowId).ToList())
+                .Take(query.TopK).ToList();
+            var chunks = LoadChunks(connection, fused.Select(f => f.Key).ToList());
+            var denseScores = dense.ToDictionary(d => d.RowId, d => d.Score);
+            var lexicalScores = lexical.ToDictionary(l => l.RowId, l => l.Score);
+            IReadOnlyList<RetrievedPassage> passages = fused
+                .Where(f => chunks.ContainsKey(f.Key))
+                .Select(f => new RetrievedPassage(chunks[f.Key], new PassageScores(
+                    denseScores.TryGetValue(f.Key, out var d) ? d : null,
+                    lexicalScores.TryGetValue(f.Key, out var l) ? l : null,
+                    f.Score)))
+                .ToList();
+            return passages;
+        });
 
-    public Task ReplaceDocumentAsync(IndexedDocument document, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        SqliteWrites.DeleteDocument(connection, transaction, document.Metadata.Id);
-        SqliteWrites.InsertDocument(connection, transaction, document);
-        SqliteSchema.BumpGeneration(connection, transaction);
-        transaction.Commit();
-        return Task.CompletedTask;
-    }
+    public Task<StoredDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"{ChunkRows.Select} WHERE d.id = $id ORDER BY c.ordinal";
+            command.Parameters.AddWithValue("$id", documentId);
+            using var reader = command.ExecuteReader();
+            var chunks = new List<Chunk>();
+            while (reader.Read()) chunks.Add(ChunkRows.Read(reader).Chunk);
+            return chunks.Count == 0 ? null : new StoredDocument(chunks[0].Document, chunks);
+        });
 
-    public Task DeleteDocumentsAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken)
-    {
-        if (documentIds.Count == 0) return Task.CompletedTask;
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var id in documentIds) SqliteWrites.DeleteDocument(connection, transaction, id);
-        SqliteSchema.BumpGeneration(connection, transaction);
-        transaction.Commit();
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        var candidates = Math.Max(CandidatesPerRanking, query.TopK * 4);
-        IReadOnlyList<(long RowId, float Score)> dense = query.Mode == SearchMode.Lexical || query.Vector.Length == 0
-            ? [] : DenseIndexFor(connection).Search(query.Vector, query.Filters, candidates);
-        IReadOnlyList<(long RowId, float Score)> lexical = query.Mode == SearchMode.Dense
-            ? [] : SqliteLexicalSearch.Search(connection, query.Text, query.Filters, candidates);
-
-        var fused = ReciprocalRankFusion.Fuse(dense.Select(d => d.RowId).ToList(), lexical.Select(l => l.RowId).ToList())
-            .Take(query.TopK).ToList();
-        var chunks = LoadChunks(connection, fused.Select(f => f.Key).ToList());
-        var denseScores = dense.ToDictionary(d => d.RowId, d => d.Score);
-        var lexicalScores = lexical.ToDictionary(l => l.RowId, l => l.Score);
-        IReadOnlyList<RetrievedPassage> passages = fused
-            .Where(f => chunks.ContainsKey(f.Key))
-            .Select(f => new RetrievedPassage(chunks[f.Key], new PassageScores(
-                denseScores.TryGetValue(f.Key, out var d) ? d : null,
-                lexicalScores.TryGetValue(f.Key, out var l) ? l : null,
-                f.Score)))
-            .ToList();
-        return Task.FromResult(passages);
-    }
-
-    public Task<StoredDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"{ChunkRows.Select} WHERE d.id = $id ORDER BY c.ordinal";
-        command.Parameters.AddWithValue("$id", documentId);
-        using var reader = command.ExecuteReader();
-        var chunks = new List<Chunk>();
-        while (reader.Read()) chunks.Add(ChunkRows.Read(reader).Chunk);
-        return Task.FromResult(chunks.Count == 0 ? null : new StoredDocument(chunks[0].Document, chunks));
-    }
-
-    public Task<IReadOnlyDictionary<string, float[][]>> GetSentenceVectorsAsync(IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        var dimensions = int.Parse(SqliteSchema.Meta(connection, "dimensions") ?? "0", CultureInfo.InvariantCulture);
-        using var command = connection.CreateCommand();
-        var names = chunkIds.Select((id, i) => (Name: $"$c{i}", Id: id)).ToList();
-        command.CommandText = $"SELECT chunk_id, sentence_vectors FROM chunks WHERE chunk_id IN ({string.Join(',', names.Select(n => n.Name))})";
-        foreach (var (name, id) in names) command.Parameters.AddWithValue(name, id);
-        var vectors = new Dictionary<string, float[][]>(StringComparer.Ordinal);
-        if (names.Count == 0 || dimensions == 0) return Task.FromResult<IReadOnlyDictionary<string, float[][]>>(vectors);
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) vectors[reader.GetString(0)] = ChunkRows.UnpackVectors((byte[])reader[1], dimensions);
-        return Task.FromResult<IReadOnlyDictionary<string, float[][]>>(vectors);
-    }
+    public Task<IReadOnlyDictionary<string, float[][]>> GetSentenceVectorsAsync(IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
+        {
+            using var connection = Open();
+            var dimensions = int.Parse(SqliteSchema.Meta(connection, "dimensions") ?? "0", CultureInfo.InvariantCulture);
+            using var command = connection.CreateCommand();
+            var names = chunkIds.Select((id, i) => (Name: $"$c{i}", Id: id)).ToList();
+            command.CommandText = $"SELECT chunk_id, sentence_vectors FROM chunks WHERE chunk_id IN ({string.Join(',', names.Select(n => n.Name))})";
+            foreach (var (name, id) in names) command.Parameters.AddWithValue(name, id);
+            var vectors = new Dictionary<string, float[][]>(StringComparer.Ordinal);
+            if (names.Count == 0 || dimensions == 0) return (IReadOnlyDictionary<string, float[][]>)vectors;
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) vectors[reader.GetString(0)] = ChunkRows.UnpackVectors((byte[])reader[1], dimensions);
+            return (IReadOnlyDictionary<string, float[][]>)vectors;
+        });
 
     private Dictionary<long, Chunk> LoadChunks(SqliteConnection connection, IReadOnlyList<long> rowIds)
     {

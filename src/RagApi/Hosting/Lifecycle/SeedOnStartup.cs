@@ -1,32 +1,12 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using RagApi.Knowledge;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
 using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge;
 using RagApi.Knowledge.Storage;
-using RagApi.Hosting;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
-using RagApi.Requests;
 
 namespace RagApi.Hosting.Lifecycle;
-
-public sealed class StartupOptions
-{
-    public const string Section = "Startup";
-
-    /// <summary>How often a store that could not be opened at start is tried again.</summary>
-    [Range(0.01, 3600, ErrorMessage = "Startup:RetrySeconds must be between 0.01 and 3600.")]
-    public double RetrySeconds { get; set; } = 10;
-}
-
-[OptionsValidator]
-internal sealed partial class StartupOptionsValidator : IValidateOptions<StartupOptions>;
 
 /// <summary>
 /// With an empty store the service indexes the seed corpus before it listens, so a bare <c>dotnet run</c>
@@ -93,7 +73,7 @@ internal sealed partial class SeedOnStartup(
             readiness.MarkReady();
             return true;
         }
-        catch (Exception e) when (e is not (OperationCanceledException or EmbeddingModelMismatchException or DocumentValidationException))
+        catch (Exception e) when (e is not (OperationCanceledException or KnowledgeException { IsTransient: false }))
         {
             var reason = $"The knowledge store ({storeOptions.Value.Provider}) cannot be opened: {FirstLine(e.Message)}";
             readiness.MarkUnavailable(reason);
@@ -113,16 +93,4 @@ internal sealed partial class SeedOnStartup(
     [LoggerMessage(Level = LogLevel.Error, Message = "{Reason}. Store:Path is {StorePath}. The service stays up but not ready and tries " +
         "again every {RetrySeconds} s: restore the file, or delete it to have the seed corpus indexed anew.")]
     private partial void LogUnavailable(string reason, string storePath, double retrySeconds);
-}
-
-public static class SeedingRegistration
-{
-    public static WebApplicationBuilder AddSeedingOnStart(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
-        builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<StartupOptions>, StartupOptionsValidator>();
-        builder.Services.AddHostedService<SeedOnStartup>();
-        return builder;
-    }
 }

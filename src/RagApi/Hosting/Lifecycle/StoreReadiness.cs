@@ -1,10 +1,3 @@
-using RagApi.Hosting;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
-using RagApi.Requests;
 namespace RagApi.Hosting.Lifecycle;
 
 /// <summary>Whether the service should get traffic: preparing, ready, unavailable (with the reason) or stopping.</summary>
@@ -34,12 +27,4 @@ public sealed class StoreReadiness
     }
 
     private sealed record State(ReadinessStatus Status, string Reason);
-}
-
-public enum ReadinessStatus
-{
-    Preparing,
-    Ready,
-    Unavailable,
-    Stopping,
 }

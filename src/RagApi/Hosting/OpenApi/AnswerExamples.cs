@@ -1,13 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
-using RagApi.Requests;
 
 namespace RagApi.Hosting.OpenApi;
 

@@ -1,32 +1,30 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
-using RagApi.Hosting;
 using RagApi.Hosting.Lifecycle;
 using RagApi.Hosting.Limits;
 using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
-using RagApi.Requests;
 
 namespace RagApi.Hosting.OpenApi;
 
-/// <summary>Every /v1 operation: the key requirement and the problem responses the middleware can give.</summary>
+/// <summary>The problem responses an operation can give, read from the policies on its endpoint.</summary>
 internal sealed class ApiOperationResponses : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.Description.RelativePath?.StartsWith("v1/", StringComparison.Ordinal) != true) return Task.CompletedTask;
-        operation.Security ??= [];
-        foreach (var scheme in new[] { ApiDocumentDescription.ApiKeyScheme, ApiDocumentDescription.BearerScheme })
-            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
-
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         operation.Responses ??= new OpenApiResponses();
-        Add(operation, 401, ProblemTypes.ApiKeyInvalid, "No valid API key (only when keys are configured).");
-        if (context.Description.HttpMethod == HttpMethods.Post)
+        if (metadata.OfType<IAuthorizeData>().Any())
+            Add(operation, 401, ProblemTypes.ApiKeyInvalid, "No valid API key (only when keys are configured).");
+        if (metadata.OfType<BodyLimitMetadata>().Any() && context.Description.HttpMethod == HttpMethods.Post)
             Add(operation, 413, ProblemTypes.BodyTooLarge, "The body is over Requests:MaxBodyBytes.");
-        Add(operation, 429, ProblemTypes.RateLimited, "Over this client's rate limit; see the Retry-After header.");
-        Add(operation, 503, ProblemTypes.StoreUnavailable, "The store is unavailable or not ready; see the Retry-After header.");
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+            Add(operation, 429, ProblemTypes.RateLimited, "Over this client's rate limit; see the Retry-After header.");
+        if (metadata.OfType<ReadinessRequiredMetadata>().Any())
+            Add(operation, 503, ProblemTypes.StoreUnavailable, "The store is unavailable or not ready; see the Retry-After header.");
         Add(operation, 504, ProblemTypes.Timeout, "The request took longer than Requests:TimeoutSeconds.");
         return Task.CompletedTask;
     }
@@ -34,7 +32,7 @@ internal sealed class ApiOperationResponses : IOpenApiOperationTransformer
     private static void Add(OpenApiOperation operation, int status, string type, string description)
     {
         var example = new JsonObject { ["type"] = type, ["title"] = description, ["status"] = status };
-        operation.Responses!.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
+        operation.Responses!.TryAdd(status.ToString(CultureInfo.InvariantCulture), new OpenApiResponse
         {
             Description = description,
             Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Example = example } },

@@ -1,12 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
-using RagApi.Requests;
 
 namespace RagApi.Hosting.Problems;
 

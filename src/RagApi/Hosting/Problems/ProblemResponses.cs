@@ -1,40 +1,15 @@
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
-using RagApi.Requests;
 namespace RagApi.Hosting.Problems;
 
-/// <summary>Stable problem types (URNs, so they never depend on a host name) and one way to write them.</summary>
-public static class ProblemTypes
-{
-    public const string ApiKeyRequired = "urn:ragapi:problem:api-key-required";
-    public const string ApiKeyInvalid = "urn:ragapi:problem:api-key-invalid";
-    public const string RateLimited = "urn:ragapi:problem:rate-limited";
-    public const string BodyTooLarge = "urn:ragapi:problem:body-too-large";
-    public const string Timeout = "urn:ragapi:problem:timeout";
-    public const string StoreUnavailable = "urn:ragapi:problem:store-unavailable";
-    public const string NotReady = "urn:ragapi:problem:not-ready";
-    public const string Misconfigured = "urn:ragapi:problem:misconfigured";
-}
-
+/// <summary>Writes a problem from a middleware or a policy callback, through the same writer endpoints use.</summary>
 internal static class ProblemResponses
 {
-    public static async Task WriteAsync(HttpContext context, int status, string type, string title, string? detail = null)
+    public static Task WriteAsync(HttpContext context, int status, string type, string title, string? detail = null) =>
+        WriteAsync(context, new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Type = type, Title = title, Detail = detail });
+
+    public static async Task WriteAsync(HttpContext context, Microsoft.AspNetCore.Mvc.ProblemDetails problem)
     {
-        context.Response.StatusCode = status;
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Type = type, Title = title, Detail = detail },
-        });
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
-
-    public static void SetRetryAfter(HttpContext context, TimeSpan after) =>
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/v1");
 }

@@ -1,11 +1,4 @@
 using Microsoft.Extensions.Options;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Telemetry;
-using RagApi.Requests;
 
 namespace RagApi.Hosting.Security;
 

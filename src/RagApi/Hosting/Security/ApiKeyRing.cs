@@ -1,13 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Telemetry;
-using RagApi.Requests;
 
 namespace RagApi.Hosting.Security;
 

@@ -1,22 +1,16 @@
 using Scalar.AspNetCore;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Hosting.Telemetry;
-using RagApi.Requests;
 
 namespace RagApi.Hosting.OpenApi;
 
 /// <summary>The OpenAPI document at /openapi/v1.json and a browsable reference at /docs, served without any CDN.</summary>
-public static class ApiDocs
+public static class ApiDocsExtensions
 {
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<ApiDocumentDescription>();
+            options.AddOperationTransformer<OperationSecurity>();
             options.AddOperationTransformer<ApiOperationResponses>();
             options.AddOperationTransformer<AnswerExamples>();
         });

@@ -5,34 +5,14 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using RagApi.Knowledge.Telemetry;
-using RagApi.Hosting;
-using RagApi.Hosting.Lifecycle;
-using RagApi.Hosting.Limits;
-using RagApi.Hosting.OpenApi;
-using RagApi.Hosting.Problems;
-using RagApi.Hosting.Security;
-using RagApi.Requests;
 
 namespace RagApi.Hosting.Telemetry;
-
-public sealed class TelemetryOptions
-{
-    public const string Section = "Telemetry";
-
-    /// <summary>OTLP collector, e.g. http://localhost:4317; the standard OTEL_EXPORTER_OTLP_ENDPOINT works too.</summary>
-    public string? OtlpEndpoint { get; set; }
-
-    /// <summary><c>grpc</c> or <c>http/protobuf</c>.</summary>
-    public string OtlpProtocol { get; set; } = "grpc";
-
-    public string ServiceName { get; set; } = "ragapi";
-}
 
 /// <summary>
 /// Traces, metrics and logs go out over OTLP when a collector is configured; with none, nothing is collected.
 /// The Knowledge spans and meters carry no clinical text, and logs carry it only when Logging:IncludeClinicalText is on.
 /// </summary>
-public static class TelemetryRegistration
+public static class TelemetryExtensions
 {
     public static readonly string[] Meters =
         [KnowledgeTelemetry.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "System.Runtime"];

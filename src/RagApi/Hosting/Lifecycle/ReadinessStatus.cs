@@ -1,0 +1,9 @@
+namespace RagApi.Hosting.Lifecycle;
+
+public enum ReadinessStatus
+{
+    Preparing,
+    Ready,
+    Unavailable,
+    Stopping,
+}
