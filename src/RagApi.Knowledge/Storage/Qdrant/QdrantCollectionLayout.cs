@@ -33,10 +33,10 @@ public static class QdrantCollectionLayout
                 ParamsMap = new VectorParamsMap { Map = { [DenseVector] = new VectorParams { Size = (ulong)dimensions, Distance = Distance.Cosine } } },
             },
             SparseVectorsConfig = new SparseVectorConfig { Map = { [SparseVector] = new SparseVectorParams { Modifier = Modifier.Idf } } },
-            ShardNumber = (uint)options.ShardNumber,
             ReplicationFactor = (uint)options.ReplicationFactor,
             WriteConsistencyFactor = (uint)options.WriteConsistencyFactor,
         };
+        if (options.ShardNumber is { } shards) request.ShardNumber = (uint)shards;
         foreach (var (key, value) in Metadata(modelId, dimensions)) request.Metadata[key] = value;
         return request;
     }
