@@ -18,14 +18,27 @@ internal static class IndexCommand
         var source = new Argument<string>("source") { Description = "A folder of Markdown/JSONL documents, or one file." };
         var location = new StoreLocation();
         var prune = new Option<bool>("--prune") { Description = "Remove stored documents that are no longer in the source." };
-        var command = new Command("index", "Validate, chunk, embed and store documents; unchanged documents are skipped.") { source, prune };
+        var partition = new Option<string?>("--partition")
+        {
+            Description = "k/n: index only part k of n of the documents (split by a stable hash of their id), so n processes can fill one store in parallel.",
+        };
+        var command = new Command("index", "Validate, chunk, embed and store documents; unchanged documents are skipped.") { source, prune, partition };
         foreach (var option in location.Options) command.Options.Add(option);
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(source)!, location, result, result.GetValue(prune), cancellationToken));
+        {
+            if (result.GetValue(partition) is not { } part) return RunAsync(result.GetValue(source)!, location, result, result.GetValue(prune), DocumentPartition.Whole, cancellationToken);
+            if (!DocumentPartition.TryParse(part, out var parsed, out var problem) || result.GetValue(prune))
+            {
+                // Pruning from one part would remove every other part's documents from the store.
+                Console.Error.WriteLine($"error: {problem ?? "--prune cannot be combined with --partition: run the pruning pass in one process, without --partition."}");
+                return Task.FromResult(InvalidInput);
+            }
+            return RunAsync(result.GetValue(source)!, location, result, prune: false, parsed, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string source, StoreLocation location, ParseResult result, bool prune, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string source, StoreLocation location, ParseResult result, bool prune, DocumentPartition partition, CancellationToken cancellationToken)
     {
         if (StoreChecks.Problem(location, result) is { } settingsProblem)
         {
@@ -36,7 +49,7 @@ internal static class IndexCommand
         IReadOnlyList<SourceDocument> documents;
         try
         {
-            documents = DocumentSourceLoader.Load(source);
+            documents = DocumentSourceLoader.Load(source).Where(d => partition.Includes(d.Id)).ToList();
         }
         catch (DocumentValidationException e)
         {
@@ -51,7 +64,8 @@ internal static class IndexCommand
             using var disposeEmbedder = embedder as IDisposable;
             var knowledgeStore = location.Open(result);
             var pipeline = new IndexingPipeline(knowledgeStore, embedder, new Chunker(embedder), TimeProvider.System);
-            Console.WriteLine($"Indexing {documents.Count} documents from {source} into {location.Describe(result)}");
+            var part = partition == DocumentPartition.Whole ? "" : $" (partition {partition})";
+            Console.WriteLine($"Indexing {documents.Count} documents{part} from {source} into {location.Describe(result)}");
             var summary = await IndexingProgressDisplay.RunAsync(documents.Count,
                 progress => pipeline.RunAsync(documents, prune, progress, cancellationToken));
             Console.WriteLine($"Done: {summary}");

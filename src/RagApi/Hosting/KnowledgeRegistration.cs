@@ -30,7 +30,10 @@ public static class KnowledgeRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddKnowledgeStore(builder.Configuration, root);
         services.AddSingleton(sp => AnswerTexts.Load(ContentPaths.FindFolder(root, sp.GetRequiredService<IOptions<PromptOptions>>().Value.Path)));
-        services.AddSingleton(builder.Configuration.GetSection("Answers").Get<AnswerOptions>() ?? new AnswerOptions());
+        services.AddSingleton(sp => new StoreThresholds(sp.GetRequiredService<Knowledge.Storage.IKnowledgeStore>(), sp.GetRequiredService<ITextEmbedder>(),
+            ConfiguredThreshold(builder.Configuration, "Answers:RelevanceThreshold"), ConfiguredThreshold(builder.Configuration, "Generation:SupportThreshold")));
+        services.AddSingleton(sp => (builder.Configuration.GetSection("Answers").Get<AnswerOptions>() ?? new AnswerOptions())
+            with { RelevanceThreshold = sp.GetRequiredService<StoreThresholds>().Current.Relevance });
         services.AddSingleton(sp => new Chunker(sp.GetRequiredService<ITextEmbedder>()));
         services.AddSingleton<IndexingPipeline>();
         services.AddSingleton<Retriever>();
@@ -39,4 +42,8 @@ public static class KnowledgeRegistration
         services.AddSingleton<AnswerService>();
         return builder;
     }
+
+    /// <summary>A threshold set explicitly in configuration, which wins over the store's calibration.</summary>
+    private static float? ConfiguredThreshold(IConfiguration configuration, string key) =>
+        float.TryParse(configuration[key], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 }

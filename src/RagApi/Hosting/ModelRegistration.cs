@@ -43,7 +43,13 @@ public static class ModelRegistration
                 : RemoteEmbedder.Create(embeddings, Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp), sp.GetRequiredService<ModelHttp>().Client);
         });
         services.AddSingleton(sp => GenerationPrompts.Load(ContentPaths.FindFolder(root, Option<PromptOptions>(sp).Path)));
-        services.AddSingleton(sp => new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), Option<GenerationOptions>(sp)));
+        services.AddSingleton(sp =>
+        {
+            // The support threshold belongs to the embedding model: configured, else calibrated with the store (StoreThresholds).
+            var generation = Option<GenerationOptions>(sp);
+            generation.SupportThreshold = sp.GetRequiredService<StoreThresholds>().Current.Support;
+            return new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), generation);
+        });
         services.AddSingleton(sp =>
         {
             var model = ChatModel.Create(Option<GenerationOptions>(sp), Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp), sp.GetRequiredService<ModelHttp>().Client);

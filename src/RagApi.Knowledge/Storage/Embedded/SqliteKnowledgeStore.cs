@@ -57,6 +57,21 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         return Task.FromResult(new StoreStatistics(documents, chunks, model, dimensions is null ? null : int.Parse(dimensions, CultureInfo.InvariantCulture)));
     }
 
+    public Task<ModelCalibration?> GetCalibrationAsync(CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        return Task.FromResult(SqliteCalibration.Read(connection));
+    }
+
+    public Task SaveCalibrationAsync(ModelCalibration calibration, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        SqliteCalibration.Write(connection, transaction, calibration);
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken)
     {
         using var connection = Open();

@@ -46,6 +46,17 @@ public sealed class QdrantKnowledgeStore(
         return new StoreStatistics((int)documents, (int)chunks, model, boundDimensions);
     }
 
+    public async Task<ModelCalibration?> GetCalibrationAsync(CancellationToken cancellationToken) =>
+        await _binding.InfoAsync(cancellationToken) is { } info ? QdrantCollectionLayout.Calibration(info) : null;
+
+    public async Task SaveCalibrationAsync(ModelCalibration calibration, CancellationToken cancellationToken)
+    {
+        var info = await _binding.InfoAsync(cancellationToken);
+        var (model, _) = info is null ? (null, null) : QdrantCollectionLayout.BoundModel(info);
+        if (model != calibration.ModelId) throw new EmbeddingModelMismatchException(model ?? "(none)", 0, calibration.ModelId, 0);
+        await _binding.UpdateMetadataAsync("record the calibration", QdrantCollectionLayout.Metadata(calibration), cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
