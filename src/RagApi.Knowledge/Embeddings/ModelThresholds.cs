@@ -25,12 +25,12 @@ public sealed record ModelThresholds(float Relevance, float Support, string Sour
         {
             var missing = string.Join(" and ", new[] { relevance is null ? "Answers:RelevanceThreshold" : null, support is null ? "Generation:SupportThreshold" : null }.OfType<string>());
             throw new KnowledgeStoreRefusedException(
-                $"The embedding model '{modelId}' has no calibrated thresholds in the store, and {missing} is not set. MiniLM's thresholds " +
+                $"The embedding model '{modelId}' has no calibrated thresholds in the store, and {missing} {(missing.Contains(" and ", StringComparison.Ordinal) ? "are" : "is")} not set. MiniLM's thresholds " +
                 "(0.45, 0.50) do not fit another model. Calibrate the store (ragapi-index calibrate, on seeds/eval) or set " + missing + " explicitly.");
         }
-        var source = configuredRelevance is not null && configuredSupport is not null ? "configuration"
-            : calibration is not null ? "store calibration" + (configuredRelevance ?? configuredSupport) switch { null => "", _ => " and configuration" }
-            : isMiniLm && configuredRelevance is null && configuredSupport is null ? "MiniLM defaults" : "configuration and MiniLM defaults";
+        string SourceOf(float? configured) => configured is not null ? "configuration" : calibration is not null ? "store calibration" : "MiniLM default";
+        var (relevanceSource, supportSource) = (SourceOf(configuredRelevance), SourceOf(configuredSupport));
+        var source = relevanceSource == supportSource ? relevanceSource : $"relevance from {relevanceSource}, support from {supportSource}";
         return new ModelThresholds(relevance.Value, support.Value, source);
     }
 
