@@ -17,14 +17,29 @@ internal static class IndexCommand
         var source = new Argument<string>("source") { Description = "A folder of Markdown/JSONL documents, or one file." };
         var store = new StoreSelection();
         var prune = new Option<bool>("--prune") { Description = "Remove stored documents that are no longer in the source." };
-        var command = new Command("index", "Validate, chunk, embed and store documents; unchanged documents are skipped.") { source, prune };
+        var partition = new Option<string?>("--partition")
+        {
+            Description = "k/n: index only part k of n of the documents (split by a stable hash of their id), so n processes can fill one store in parallel.",
+        };
+        var command = new Command("index", "Validate, chunk, embed and store documents; unchanged documents are skipped.") { source, prune, partition };
         foreach (var option in store.Options) command.Options.Add(option);
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(source)!, store.Overrides(result), result.GetValue(prune), cancellationToken));
+        {
+            if (result.GetValue(partition) is not { } part)
+                return RunAsync(result.GetValue(source)!, store.Overrides(result), result.GetValue(prune), DocumentPartition.Whole, cancellationToken);
+            if (!DocumentPartition.TryParse(part, out var parsed, out var problem) || result.GetValue(prune))
+            {
+                // Pruning from one part would remove every other part's documents from the store.
+                Console.Error.WriteLine($"error: {problem ?? "--prune cannot be combined with --partition: run the pruning pass in one process, without --partition."}");
+                return Task.FromResult(InvalidInput);
+            }
+            return RunAsync(result.GetValue(source)!, store.Overrides(result), prune: false, parsed, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string source, IReadOnlyDictionary<string, string?> overrides, bool prune, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string source, IReadOnlyDictionary<string, string?> overrides, bool prune, DocumentPartition partition,
+        CancellationToken cancellationToken)
     {
         using var host = IndexerHost.Build(overrides);
         if (IndexerHost.SettingsProblems(host) is { Count: > 0 } problems)
@@ -37,7 +52,7 @@ internal static class IndexCommand
         try
         {
             // Read and validated whole before the store is opened: bad input leaves the store untouched.
-            documents = DocumentSourceLoader.Load(source);
+            documents = DocumentSourceLoader.Load(source).Where(d => partition.Includes(d.Id)).ToList();
         }
         catch (DocumentValidationException e)
         {
@@ -50,7 +65,8 @@ internal static class IndexCommand
         {
             var pipeline = host.Services.GetRequiredService<IndexingPipeline>();
             var contentRoot = host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            Console.WriteLine($"Indexing {documents.Count} documents from {source} into {StoreSelection.Describe(host.Services, contentRoot)}");
+            var part = partition == DocumentPartition.Whole ? "" : $" (partition {partition})";
+            Console.WriteLine($"Indexing {documents.Count} documents{part} from {source} into {StoreSelection.Describe(host.Services, contentRoot)}");
             var summary = await IndexingProgressDisplay.RunAsync(documents.Count,
                 progress => pipeline.RunAsync(documents, prune, progress, cancellationToken));
             Console.WriteLine($"Done: {summary}");

@@ -5,5 +5,6 @@ var root = new RootCommand("Indexes guideline and research documents into the Ra
 {
     IndexCommand.Create(),
     StatsCommand.Create(),
+    CalibrateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

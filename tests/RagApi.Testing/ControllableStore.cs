@@ -41,6 +41,18 @@ internal sealed class ControllableStore(string path) : IKnowledgeStore
         if (Failing) throw Failure;
     }
 
+    public Task<ModelCalibration?> GetCalibrationAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfFailing();
+        return _inner.GetCalibrationAsync(cancellationToken);
+    }
+
+    public Task SaveCalibrationAsync(ModelCalibration calibration, CancellationToken cancellationToken)
+    {
+        ThrowIfFailing();
+        return _inner.SaveCalibrationAsync(calibration, cancellationToken);
+    }
+
     public Task EnsureEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken)
     {
         ThrowIfFailing();

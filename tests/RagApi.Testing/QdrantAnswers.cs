@@ -29,11 +29,15 @@ internal static class QdrantAnswers
         return new GetCollectionInfoResponse { Result = new CollectionInfo { Status = CollectionStatus.Green, Config = config } };
     }
 
+    /// <summary>The health check's answer; Qdrant puts its own version in it (e.g. "1.16.3").</summary>
+    public static HealthCheckReply Health(string version = "1.16.0") => new() { Title = "qdrant - vector search engine", Version = version };
+
     public static CountResponse Count(ulong count) => new() { Result = new CountResult { Count = count } };
 
     /// <summary>Answers to every call an indexing run and a search make on a healthy collection bound to this model.</summary>
     public static IMessage? Healthy(string method, string model, int dimensions, Func<QueryBatchResponse>? search = null) => method switch
     {
+        "Qdrant/HealthCheck" => Health(),
         "Collections/CollectionExists" => Exists(true),
         "Collections/Get" => Collection(model, dimensions),
         "Points/CreateFieldIndex" or "Points/Upsert" or "Points/Delete" => Completed(),

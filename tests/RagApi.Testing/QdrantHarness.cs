@@ -11,7 +11,7 @@ internal sealed class QdrantHarness
     public QdrantHarness(Action<QdrantResilienceOptions>? resilience = null)
     {
         resilience?.Invoke(Options.Resilience);
-        Store = new QdrantKnowledgeStore(Server.Client(), Options, QdrantResilience.Build(Options.Resilience, Time));
+        Store = new QdrantKnowledgeStore(Server.Client(), Options, QdrantResilience.Build(Options.Resilience, Time), QdrantResilience.BuildAdmin(Options.Resilience, Time));
     }
 
     public FakeQdrant Server { get; } = new();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -26,14 +28,23 @@ public static class AnsweringExtensions
         services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsRules>());
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnswerOptions>>().Value);
+        // The relevance and support thresholds belong to the embedding model: configured, else calibrated with the store.
+        services.AddSingleton(sp => new StoreThresholds(sp.GetRequiredService<IKnowledgeStore>(), sp.GetRequiredService<ITextEmbedder>(),
+            ConfiguredThreshold(builder.Configuration, "Answers:RelevanceThreshold"), ConfiguredThreshold(builder.Configuration, "Generation:SupportThreshold")));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnswerOptions>>().Value
+            with { RelevanceThreshold = sp.GetRequiredService<StoreThresholds>().Current.Relevance });
 
         services.AddSingleton(sp => AnswerTexts.Load(PromptsFolder(sp, contentRoot)));
         services.AddSingleton(sp => GenerationPrompts.Load(PromptsFolder(sp, contentRoot)));
         services.AddSingleton<Retriever>();
         services.AddSingleton<ExtractiveComposer>();
         services.AddSingleton<AnswerAssembler>();
-        services.AddSingleton(sp => new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), Option<GenerationOptions>(sp)));
+        services.AddSingleton(sp =>
+        {
+            var generation = Option<GenerationOptions>(sp);
+            generation.SupportThreshold = sp.GetRequiredService<StoreThresholds>().Current.Support;
+            return new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), generation);
+        });
         services.AddSingleton(sp =>
         {
             var model = ChatModel.Create(Option<GenerationOptions>(sp), Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp),
@@ -47,6 +58,10 @@ public static class AnsweringExtensions
         services.AddSingleton<AnswerService>();
         return builder;
     }
+
+    /// <summary>A threshold set explicitly in configuration, which wins over the store's calibration.</summary>
+    private static float? ConfiguredThreshold(IConfiguration configuration, string key) =>
+        float.TryParse(configuration[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string PromptsFolder(IServiceProvider services, string contentRoot) =>
         ContentPaths.FindFolder(contentRoot, Option<PromptOptions>(services).Path);

@@ -12,12 +12,17 @@ namespace RagApi.Knowledge.Embeddings;
 
 /// <summary>
 /// Embeddings from Azure OpenAI or an OpenAI-compatible server. The model id names provider and model, so a
-/// store built with it refuses any other. Tokens are counted with MiniLM's word pieces, which only sizes chunks.
+/// store built with it refuses any other. Tokens are counted with MiniLM's word pieces, which only sizes chunks;
+/// requests are cut by cl100k_base tokens within <see cref="EmbeddingRequestLimits"/>.
+/// Every request asks for <see cref="Dimensions"/> (<c>dimensions</c>, which text-embedding-3 models honour); a
+/// model that refuses the parameter (OpenAI: 400 "This model does not support specifying dimensions."; vLLM: 400
+/// "... does not support matryoshka representation ...") is asked again without it, and never again with it.
 /// </summary>
-public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int dimensions) : ITextEmbedder
+public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int dimensions, EmbeddingRequestLimits? limits = null) : ITextEmbedder
 {
-    private const int BatchSize = 64;
     private readonly WordPieceTokenCounter _tokens = new();
+    private readonly EmbeddingBatches _batches = new(limits ?? EmbeddingRequestLimits.OpenAI);
+    private volatile bool _sendDimensions = true;
 
     public string ModelId { get; } = modelId;
 
@@ -28,10 +33,10 @@ public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int d
     public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var vectors = new List<float[]>(texts.Count);
-        foreach (var batch in texts.Chunk(BatchSize))
+        foreach (var (start, count) in _batches.Plan(texts, ModelId))
         {
-            var result = await client.GenerateEmbeddingsAsync(batch, cancellationToken: cancellationToken);
-            foreach (var embedding in result.Value.OrderBy(e => e.Index))
+            var result = await RequestAsync(texts.Skip(start).Take(count).ToList(), cancellationToken);
+            foreach (var embedding in result.OrderBy(e => e.Index))
             {
                 var vector = embedding.ToFloats().ToArray();
                 if (vector.Length != Dimensions)
@@ -40,6 +45,28 @@ public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int d
             }
         }
         return vectors.ToArray();
+    }
+
+    private async Task<OpenAIEmbeddingCollection> RequestAsync(IReadOnlyList<string> batch, CancellationToken cancellationToken)
+    {
+        if (_sendDimensions)
+        {
+            try
+            {
+                return (await client.GenerateEmbeddingsAsync(batch, new EmbeddingGenerationOptions { Dimensions = Dimensions }, cancellationToken)).Value;
+            }
+            catch (ClientResultException e) when (e.Status == 400 && RefusesDimensions(e))
+            {
+                _sendDimensions = false;
+            }
+        }
+        return (await client.GenerateEmbeddingsAsync(batch, new EmbeddingGenerationOptions(), cancellationToken)).Value;
+    }
+
+    private static bool RefusesDimensions(ClientResultException e)
+    {
+        var body = e.GetRawResponse()?.Content.ToString() ?? e.Message;
+        return body.Contains("dimensions", StringComparison.OrdinalIgnoreCase) || body.Contains("matryoshka", StringComparison.OrdinalIgnoreCase);
     }
 
     private static float[] Normalize(float[] vector)

@@ -14,6 +14,12 @@ public interface IKnowledgeStore
 
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The thresholds calibrated for the bound model, or null when none were stored.</summary>
+    Task<ModelCalibration?> GetCalibrationAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores the thresholds with the model binding; the store must be bound to <see cref="ModelCalibration.ModelId"/>.</summary>
+    Task SaveCalibrationAsync(ModelCalibration calibration, CancellationToken cancellationToken);
+
     /// <summary>Content hash of every stored document, by document id.</summary>
     Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken);
 

@@ -13,6 +13,12 @@ public sealed class InstrumentedKnowledgeStore(IKnowledgeStore inner, string pro
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
         TimeAsync("statistics", () => inner.GetStatisticsAsync(cancellationToken));
 
+    public Task<ModelCalibration?> GetCalibrationAsync(CancellationToken cancellationToken) =>
+        TimeAsync("calibration", () => inner.GetCalibrationAsync(cancellationToken));
+
+    public Task SaveCalibrationAsync(ModelCalibration calibration, CancellationToken cancellationToken) =>
+        TimeAsync("save_calibration", async () => { await inner.SaveCalibrationAsync(calibration, cancellationToken); return true; });
+
     public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken) =>
         TimeAsync("content_hashes", () => inner.GetContentHashesAsync(cancellationToken));
 

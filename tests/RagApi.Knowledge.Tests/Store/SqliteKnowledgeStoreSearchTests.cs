@@ -158,6 +158,6 @@ public sealed class SqliteKnowledgeStoreSearchTests : IDisposable
 
         var passage = Assert.Single(await SearchAsync("amifampridine", SearchMode.Hybrid));
 
-        Assert.Equal((true, true, 2f / (ReciprocalRankFusion.K + 1)), (passage.Scores.Dense is not null, passage.Scores.Lexical > 0, passage.Scores.Fused));
+        Assert.Equal((true, true, 2f / ReciprocalRankFusion.K), (passage.Scores.Dense is not null, passage.Scores.Lexical > 0, passage.Scores.Fused));
     }
 }

@@ -118,6 +118,22 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             return passages;
         });
 
+    public Task<ModelCalibration?> GetCalibrationAsync(CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
+        {
+            using var connection = Open();
+            return SqliteCalibration.Read(connection);
+        });
+
+    public Task SaveCalibrationAsync(ModelCalibration calibration, CancellationToken cancellationToken) =>
+        SqliteFailures.Translate(() =>
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            SqliteCalibration.Write(connection, transaction, calibration);
+            transaction.Commit();
+        });
+
     public Task<StoredDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken) =>
         SqliteFailures.Translate(() =>
         {

@@ -13,6 +13,9 @@ public static class QdrantCollectionLayout
     public const string SparseVector = "bm25";
     public const string ModelKey = "embedding_model";
     public const string DimensionsKey = "embedding_dimensions";
+    public const string CalibratedModelKey = "calibrated_model";
+    public const string RelevanceKey = "relevance_threshold";
+    public const string SupportKey = "support_threshold";
 
     /// <summary>Payload fields that filters and lookups use, with their index type.</summary>
     public static readonly IReadOnlyList<(string Field, PayloadSchemaType Type)> PayloadIndexes =
@@ -33,10 +36,10 @@ public static class QdrantCollectionLayout
                 ParamsMap = new VectorParamsMap { Map = { [DenseVector] = new VectorParams { Size = (ulong)dimensions, Distance = Distance.Cosine } } },
             },
             SparseVectorsConfig = new SparseVectorConfig { Map = { [SparseVector] = new SparseVectorParams { Modifier = Modifier.Idf } } },
-            ShardNumber = (uint)options.ShardNumber,
             ReplicationFactor = (uint)options.ReplicationFactor,
             WriteConsistencyFactor = (uint)options.WriteConsistencyFactor,
         };
+        if (options.ShardNumber is { } shards) request.ShardNumber = (uint)shards;
         foreach (var (key, value) in Metadata(modelId, dimensions)) request.Metadata[key] = value;
         return request;
     }
@@ -55,6 +58,24 @@ public static class QdrantCollectionLayout
         var dimensions = metadata.TryGetValue(DimensionsKey, out var d) && int.TryParse(d.StringValue, CultureInfo.InvariantCulture, out var parsed)
             ? parsed : (int?)null;
         return (model, dimensions);
+    }
+
+    /// <summary>Calibrated thresholds as collection metadata, which Qdrant merges into what the collection already records.</summary>
+    public static Dictionary<string, Value> Metadata(ModelCalibration calibration) => new()
+    {
+        [CalibratedModelKey] = calibration.ModelId,
+        [RelevanceKey] = calibration.RelevanceThreshold.ToString("R", CultureInfo.InvariantCulture),
+        [SupportKey] = calibration.SupportThreshold.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    public static ModelCalibration? Calibration(CollectionInfo info)
+    {
+        var metadata = info.Config.Metadata;
+        return metadata.TryGetValue(CalibratedModelKey, out var model) &&
+               metadata.TryGetValue(RelevanceKey, out var r) && float.TryParse(r.StringValue, CultureInfo.InvariantCulture, out var relevance) &&
+               metadata.TryGetValue(SupportKey, out var s) && float.TryParse(s.StringValue, CultureInfo.InvariantCulture, out var support)
+            ? new ModelCalibration(model.StringValue, relevance, support)
+            : null;
     }
 
     /// <summary>The dense vector's size, or null when the collection lacks RagApi's named vectors.</summary>

@@ -10,18 +10,28 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// with a dense and a BM25 sparse vector, searched with the Query API. Every call runs through
 /// <see cref="QdrantCalls"/>; an unreachable Qdrant surfaces as <see cref="KnowledgeStoreUnavailableException"/>.
 /// </summary>
-public sealed class QdrantKnowledgeStore(QdrantClient client, QdrantStoreOptions options, ResiliencePipeline pipeline) : IKnowledgeStore
+/// <remarks>
+/// Collection and index creation run through <paramref name="adminPipeline"/> (made from the options when left out),
+/// whose timeout is <see cref="QdrantResilienceOptions.AdminTimeout"/>: each call's limit is its pipeline's timeout,
+/// which cancels the gRPC call, so the client carries no deadline of its own.
+/// </remarks>
+public sealed class QdrantKnowledgeStore(
+    QdrantClient client,
+    QdrantStoreOptions options,
+    ResiliencePipeline pipeline,
+    ResiliencePipeline? adminPipeline = null) : IKnowledgeStore
 {
     private const int UpsertBatch = 64;
     private const uint ScrollPage = 256;
     private readonly QdrantCalls _calls = new(pipeline, options);
-    private readonly QdrantCollectionBinding _binding = new(client, options, new QdrantCalls(pipeline, options));
+    private readonly QdrantCollectionBinding _binding = new(client, options,
+        new QdrantCalls(pipeline, options), new QdrantCalls(adminPipeline ?? QdrantResilience.BuildAdmin(options.Resilience, TimeProvider.System), options));
 
     private string Collection => options.Collection;
 
-    /// <summary>A client for <see cref="QdrantStoreOptions.Endpoint"/>, with each call's gRPC deadline set to the attempt timeout.</summary>
+    /// <summary>A client for <see cref="QdrantStoreOptions.Endpoint"/>; every call's limit comes from the pipeline it runs in.</summary>
     public static QdrantClient CreateClient(QdrantStoreOptions options) =>
-        new(new Uri(options.Endpoint), string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey, options.Resilience.AttemptTimeout);
+        new(new Uri(options.Endpoint), string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey);
 
     public Task EnsureEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken) =>
         _binding.EnsureAsync(modelId, dimensions, cancellationToken);
@@ -34,6 +44,17 @@ public sealed class QdrantKnowledgeStore(QdrantClient client, QdrantStoreOptions
         var chunks = await _calls.RunAsync("count chunks", t => client.CountAsync(Collection, QdrantFilters.ForChunks(SearchFilters.None), exact: true, cancellationToken: t), cancellationToken);
         var (model, boundDimensions) = QdrantCollectionLayout.BoundModel(info);
         return new StoreStatistics((int)documents, (int)chunks, model, boundDimensions);
+    }
+
+    public async Task<ModelCalibration?> GetCalibrationAsync(CancellationToken cancellationToken) =>
+        await _binding.InfoAsync(cancellationToken) is { } info ? QdrantCollectionLayout.Calibration(info) : null;
+
+    public async Task SaveCalibrationAsync(ModelCalibration calibration, CancellationToken cancellationToken)
+    {
+        var info = await _binding.InfoAsync(cancellationToken);
+        var (model, _) = info is null ? (null, null) : QdrantCollectionLayout.BoundModel(info);
+        if (model != calibration.ModelId) throw new EmbeddingModelMismatchException(model ?? "(none)", 0, calibration.ModelId, 0);
+        await _binding.UpdateMetadataAsync("record the calibration", QdrantCollectionLayout.Metadata(calibration), cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken)

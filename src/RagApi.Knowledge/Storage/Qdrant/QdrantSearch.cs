@@ -26,27 +26,37 @@ public static class QdrantSearch
         {
             CollectionName = collection,
             Query = new Rrf { K = ReciprocalRankFusion.K },
-            Limit = (ulong)query.TopK,
+            // Twice the passages wanted, so a tie straddling the cut is ordered as the embedded store orders it.
+            Limit = (ulong)Math.Min(candidates, (ulong)query.TopK * 2),
             WithPayload = WithoutSentenceVectors(),
         };
         fused.Prefetch.AddRange(rankings);
         return [fused, .. rankings.Select(r => Ranking(collection, r))];
     }
 
-    /// <summary>Maps the batch's answers back to passages, best first; which ranking is which follows <see cref="Requests"/>.</summary>
+    /// <summary>
+    /// Maps the batch's answers back to passages, best first; which ranking is which follows <see cref="Requests"/>.
+    /// Qdrant's fused scores are kept; its order of equal scores is arbitrary, so ties are ordered by
+    /// <see cref="ReciprocalRankFusion.TieBreak"/> over the two plain rankings, as in the embedded store.
+    /// </summary>
     public static IReadOnlyList<RetrievedPassage> Passages(PassageQuery query, IReadOnlyList<BatchResult> results)
     {
         if (results.Count == 0) return [];
-        var rankings = results.Skip(1).Select(r => r.Result.ToDictionary(p => p.Id.Uuid, p => p.Score)).ToList();
+        var rankings = results.Skip(1).Select(r => r.Result.ToList()).ToList();
         var usesDense = query.Mode != SearchMode.Lexical && query.Vector.Length > 0;
         var dense = usesDense ? rankings[0] : [];
         var lexical = rankings.Count == 2 ? rankings[1] : usesDense ? [] : rankings[0];
-        return results[0].Result.Select(point => new RetrievedPassage(
-                QdrantPayload.ReadChunk(point.Payload),
+        var denseScores = dense.ToDictionary(p => p.Id.Uuid, p => p.Score);
+        var lexicalScores = lexical.ToDictionary(p => p.Id.Uuid, p => p.Score);
+        var points = results[0].Result.ToDictionary(p => p.Id.Uuid);
+        var ordered = ReciprocalRankFusion.Order(points.Values.Select(p => (p.Id.Uuid, p.Score)),
+            dense.Select(p => p.Id.Uuid).ToList(), lexical.Select(p => p.Id.Uuid).ToList());
+        return ordered.Take(query.TopK).Select(fused => new RetrievedPassage(
+                QdrantPayload.ReadChunk(points[fused.Key].Payload),
                 new PassageScores(
-                    dense.TryGetValue(point.Id.Uuid, out var d) ? d : null,
-                    lexical.TryGetValue(point.Id.Uuid, out var l) ? l : null,
-                    point.Score)))
+                    denseScores.TryGetValue(fused.Key, out var d) ? d : null,
+                    lexicalScores.TryGetValue(fused.Key, out var l) ? l : null,
+                    fused.Score)))
             .ToList();
     }
 

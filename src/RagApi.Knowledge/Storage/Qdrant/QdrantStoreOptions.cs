@@ -19,8 +19,9 @@ public sealed class QdrantStoreOptions
     [RegularExpression("^[A-Za-z0-9_.-]{1,255}$", ErrorMessage = "Qdrant:Collection may hold letters, digits, '_', '-' and '.' only.")]
     public string Collection { get; set; } = "ragapi";
 
-    [Range(1, 1024, ErrorMessage = "Qdrant:ShardNumber must be between 1 and 1024.")]
-    public int ShardNumber { get; set; } = 1;
+    /// <summary>Unset by default, so Qdrant gives a cluster one shard per node (and a single node one shard).</summary>
+    [Range(1, 1024, ErrorMessage = "Qdrant:ShardNumber must be between 1 and 1024, or unset to let Qdrant choose one shard per node.")]
+    public int? ShardNumber { get; set; }
 
     [Range(1, 64, ErrorMessage = "Qdrant:ReplicationFactor must be between 1 and 64 (and at most the number of nodes).")]
     public int ReplicationFactor { get; set; } = 1;
@@ -35,9 +36,13 @@ public sealed class QdrantStoreOptions
 /// <summary>The <c>Qdrant:Resilience</c> section: the pipeline around every Qdrant call.</summary>
 public sealed class QdrantResilienceOptions
 {
-    /// <summary>One attempt's limit; also the gRPC deadline of each call.</summary>
+    /// <summary>One attempt's limit: the pipeline cancels the gRPC call when it passes.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "Qdrant:Resilience:AttemptTimeout must be between 1 ms and 10 minutes.")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>One attempt's limit for creating the collection, its payload indexes and its metadata (minutes on a large collection).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Qdrant:Resilience:AdminTimeout must be between 1 second and 1 hour.")]
+    public TimeSpan AdminTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     [Range(0, 10, ErrorMessage = "Qdrant:Resilience:RetryAttempts must be between 0 and 10.")]
     public int RetryAttempts { get; set; } = 3;

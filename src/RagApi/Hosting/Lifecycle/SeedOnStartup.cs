@@ -25,6 +25,7 @@ internal sealed partial class SeedOnStartup(
     IOptions<StartupOptions> startup,
     IHostEnvironment environment,
     StoreReadiness readiness,
+    StoreThresholds thresholds,
     TimeProvider time,
     ILogger<SeedOnStartup> logger) : IHostedService
 {
@@ -70,6 +71,8 @@ internal sealed partial class SeedOnStartup(
                 var summary = await pipeline.RunAsync(DocumentSourceLoader.Load(folder), prune: false, progress: null, cancellationToken);
                 LogSeeded(summary.ToString());
             }
+            // A model without calibrated thresholds would refuse good questions or answer out-of-scope ones: refuse to start.
+            LogThresholds((await thresholds.ResolveAsync(cancellationToken)).ToString());
             readiness.MarkReady();
             return true;
         }
@@ -86,6 +89,9 @@ internal sealed partial class SeedOnStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: indexing the seed corpus in {Folder}")]
     private partial void LogSeeding(string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Thresholds: {Thresholds}")]
+    private partial void LogThresholds(string thresholds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed corpus indexed: {Summary}")]
     private partial void LogSeeded(string summary);

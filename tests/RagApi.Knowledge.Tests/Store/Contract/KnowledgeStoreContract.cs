@@ -47,6 +47,27 @@ public abstract class KnowledgeStoreContract : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_calibration_saved_with_the_model_binding_reads_back_and_keeps_the_binding()
+    {
+        var store = await StoreWithAsync();
+        var calibration = new ModelCalibration(Model, 0.3125f, 0.4375f);
+
+        await store.SaveCalibrationAsync(calibration, Ct);
+
+        Assert.Equal((calibration, Model), (await store.GetCalibrationAsync(Ct), (await store.GetStatisticsAsync(Ct)).EmbeddingModel));
+    }
+
+    [Fact]
+    public async Task The_top_passage_of_a_single_ranking_fuses_to_one_over_k_as_Qdrant_scores_it()
+    {
+        var store = await StoreWithAsync(IndexedDocuments.Build("lems", ThreeChunks));
+
+        var best = (await SearchAsync(store, "amifampridine", SearchMode.Lexical))[0];
+
+        Assert.Equal(1f / ReciprocalRankFusion.K, best.Scores.Fused);
+    }
+
+    [Fact]
     public async Task An_empty_store_has_no_documents_and_no_hashes()
     {
         var store = await StoreWithAsync();

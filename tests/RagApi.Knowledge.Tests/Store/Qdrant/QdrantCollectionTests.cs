@@ -16,6 +16,7 @@ public sealed class QdrantCollectionTests
 
     private void ServeMissingCollection() => _qdrant.Server.Answer = (method, _) => method switch
     {
+        "Qdrant/HealthCheck" => QdrantAnswers.Health(),
         "Collections/CollectionExists" => QdrantAnswers.Exists(false),
         "Collections/Create" => QdrantAnswers.Done(),
         "Points/CreateFieldIndex" => QdrantAnswers.Completed(),
@@ -24,6 +25,7 @@ public sealed class QdrantCollectionTests
 
     private void ServeCollection(string? model, int dimensions) => _qdrant.Server.Answer = (method, _) => method switch
     {
+        "Qdrant/HealthCheck" => QdrantAnswers.Health(),
         "Collections/CollectionExists" => QdrantAnswers.Exists(true),
         "Collections/Get" => QdrantAnswers.Collection(model, dimensions),
         "Collections/Update" => QdrantAnswers.Done(),
@@ -142,6 +144,7 @@ public sealed class QdrantCollectionTests
     {
         _qdrant.Server.Answer = (method, _) => method switch
         {
+            "Qdrant/HealthCheck" => QdrantAnswers.Health(),
             "Collections/CollectionExists" => QdrantAnswers.Exists(false),
             "Collections/Create" => throw FakeQdrant.Fault(StatusCode.AlreadyExists, "Collection `passages` already exists!"),
             "Collections/Get" => QdrantAnswers.Collection("other/model", 384),
@@ -149,6 +152,90 @@ public sealed class QdrantCollectionTests
         };
 
         await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct));
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_NoShardNumberConfigured_LeavesItUnsetSoAClusterGetsOneShardPerNode()
+    {
+        // Qdrant's default shard_number is the number of peers in the cluster (docs: concepts/collections, "Sharding").
+        _qdrant.Options.ShardNumber = null;
+
+        var create = await CreateAsync();
+
+        Assert.False(create.HasShardNumber);
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_NameHeldByAnAlias_IsRefusedAndTheAliasedCollectionIsNeverAdopted()
+    {
+        // Qdrant 1.16-1.19 answer a create under an alias's name InvalidArgument
+        // "Can't create collection with name X. Alias with the same name already exists" (toc/create_collection.rs).
+        _qdrant.Server.Answer = (method, _) => method switch
+        {
+            "Qdrant/HealthCheck" => QdrantAnswers.Health(),
+            "Collections/CollectionExists" => QdrantAnswers.Exists(false),
+            "Collections/Create" => throw FakeQdrant.Fault(StatusCode.InvalidArgument,
+                "Wrong input: Can't create collection with name passages. Alias with the same name already exists"),
+            "Collections/Get" => QdrantAnswers.Collection(model: null, 384),
+            _ => QdrantAnswers.Completed(),
+        };
+
+        var refused = await Assert.ThrowsAsync<KnowledgeStoreRefusedException>(() => _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct));
+
+        Assert.Equal((true, 0, 0), (refused.Message.Contains("Qdrant:Collection"), _qdrant.Server.CallsTo("Collections/Update"), _qdrant.Server.CallsTo("Points/CreateFieldIndex")));
+    }
+
+    [Theory]
+    [InlineData("1.12.6")]
+    [InlineData("1.15.5")]
+    [InlineData("")]
+    public async Task EnsureEmbeddingModel_ServerOlderThan116_IsRefusedNamingTheMinimumBeforeAnythingIsWritten(string version)
+    {
+        ServeMissingCollection();
+        var healthy = _qdrant.Server.Answer;
+        _qdrant.Server.Answer = (method, request) => method == "Qdrant/HealthCheck" ? QdrantAnswers.Health(version) : healthy(method, request);
+
+        var refused = await Assert.ThrowsAsync<KnowledgeStoreRefusedException>(() => _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct));
+
+        Assert.Equal((true, 0), (refused.Message.Contains("Qdrant 1.16.0 or later"), _qdrant.Server.CallsTo("Collections/Create")));
+    }
+
+    [Theory]
+    [InlineData("1.16.0")]
+    [InlineData("1.19.2")]
+    [InlineData("v2.0.0-dev")]
+    public async Task EnsureEmbeddingModel_Server116OrNewer_IsAccepted(string version)
+    {
+        ServeMissingCollection();
+        var healthy = _qdrant.Server.Answer;
+        _qdrant.Server.Answer = (method, request) => method == "Qdrant/HealthCheck" ? QdrantAnswers.Health(version) : healthy(method, request);
+
+        await _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct);
+
+        Assert.Equal(1, _qdrant.Server.CallsTo("Collections/Create"));
+    }
+
+    [Fact]
+    public async Task EnsureEmbeddingModel_IndexCreationSlowerThanTheAttemptTimeout_GetsTheAdminDeadline()
+    {
+        // Creating a payload index with wait=true returns when the index is built: minutes on a large collection.
+        var qdrant = new QdrantHarness(r => r.RetryAttempts = 0);
+        qdrant.Server.Answer = (method, _) => method switch
+        {
+            "Qdrant/HealthCheck" => QdrantAnswers.Health(),
+            "Collections/CollectionExists" => QdrantAnswers.Exists(true),
+            "Collections/Get" => QdrantAnswers.Collection(Model, 384),
+            "Points/CreateFieldIndex" => null,
+            _ => throw FakeQdrant.Fault(StatusCode.Unimplemented, method),
+        };
+
+        var ensure = qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct);
+        qdrant.Time.Advance(qdrant.Options.Resilience.AttemptTimeout * 3);
+        var runningPastTheAttemptTimeout = !ensure.IsCompleted;
+        qdrant.Time.Advance(qdrant.Options.Resilience.AdminTimeout);
+
+        await Assert.ThrowsAsync<KnowledgeStoreUnavailableException>(() => ensure);
+        Assert.True(runningPastTheAttemptTimeout);
     }
 
     [Fact]

@@ -24,10 +24,20 @@ public sealed class QdrantResilienceTests
     private Task<IReadOnlyList<RetrievedPassage>> SearchAsync(QdrantHarness qdrant) =>
         qdrant.Store.SearchAsync(new PassageQuery("amifampridine", FakeEmbedder.Embed("amifampridine"), SearchFilters.None, 5), _ct);
 
+    /// <summary>Fails the first <paramref name="failures"/> calls with <paramref name="fault"/>, then answers as a healthy server.</summary>
+    private static QdrantHarness FailingFirst(int failures, RpcException fault)
+    {
+        var qdrant = new QdrantHarness();
+        var calls = 0;
+        qdrant.Server.Answer = (method, _) => Interlocked.Increment(ref calls) <= failures
+            ? throw fault
+            : QdrantAnswers.Healthy(method, QdrantHarness.Model, FakeEmbedder.Size);
+        return qdrant;
+    }
+
     [Theory]
     [InlineData(StatusCode.Unavailable)]
     [InlineData(StatusCode.DeadlineExceeded)]
-    [InlineData(StatusCode.ResourceExhausted)]
     [InlineData(StatusCode.Aborted)]
     public async Task A_transient_status_is_retried_until_the_call_succeeds(StatusCode status)
     {
@@ -36,6 +46,58 @@ public sealed class QdrantResilienceTests
         await SearchAsync(qdrant);
 
         Assert.Equal(3, qdrant.Server.CallsTo("Points/QueryBatch"));
+    }
+
+    /// <summary>
+    /// Qdrant's own rate limiter answers ResourceExhausted "Rate limiting exceeded: ..." with a retry-after trailer
+    /// (lib/storage/src/content_manager/conversions.rs): that passes, so it is retried.
+    /// </summary>
+    [Fact]
+    public async Task Qdrants_rate_limit_is_retried()
+    {
+        var qdrant = FailingFirst(2, new RpcException(new Status(StatusCode.ResourceExhausted, "Rate limiting exceeded: Read rate limit exceeded"),
+            new Metadata { { "retry-after", "1" } }));
+
+        await SearchAsync(qdrant);
+
+        Assert.Equal(3, qdrant.Server.CallsTo("Points/QueryBatch"));
+    }
+
+    /// <summary>
+    /// A request over the gRPC message limit fails ResourceExhausted without any retry-after (grpc-dotnet: "Received
+    /// message exceeds the maximum configured message size."; tonic on the server: "decoded message length too large"),
+    /// as does a full disk ("Insufficient storage"). Sending it again fails the same way.
+    /// </summary>
+    [Theory]
+    [InlineData("Received message exceeds the maximum configured message size.")]
+    [InlineData("decoded message length too large: found 40012345 bytes, the limit is: 33554432 bytes")]
+    [InlineData("Insufficient storage: No space left on device")]
+    public async Task A_message_size_or_storage_resource_exhausted_is_not_retried(string detail)
+    {
+        var qdrant = FailingFirst(int.MaxValue, FakeQdrant.Fault(StatusCode.ResourceExhausted, detail));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => SearchAsync(qdrant));
+
+        Assert.Equal((StatusCode.ResourceExhausted, 1), (error.StatusCode, qdrant.Server.CallsTo("Points/QueryBatch")));
+    }
+
+    /// <summary>
+    /// A replica set that cannot serve, or a peer's failure forwarded, reaches the client as Internal with these
+    /// messages (lib/collection/src/shards/replica_set/{update,execute_read_operation}.rs, operations/types.rs).
+    /// </summary>
+    [Theory]
+    [InlineData("Service internal error: The replica set for shard 3 on peer 7214 has no active replica")]
+    [InlineData("Service internal error: The replica set for shard 1 on peer 42 does not have enough active replicas")]
+    [InlineData("Remote shard on 9001 failed during forward proxy operation: Service internal error: transport error")]
+    [InlineData("Service internal error: 1 of 2 read operations failed:\n  Service internal error: connection reset")]
+    public async Task A_transient_cluster_failure_is_retried_and_then_is_store_unavailable_not_an_internal_error(string detail)
+    {
+        var retried = FailingFirst(2, FakeQdrant.Fault(StatusCode.Internal, detail));
+        await SearchAsync(retried);
+        var exhausted = FailingFirst(int.MaxValue, FakeQdrant.Fault(StatusCode.Internal, detail));
+
+        await Assert.ThrowsAsync<KnowledgeStoreUnavailableException>(() => SearchAsync(exhausted));
+        Assert.Equal(3, retried.Server.CallsTo("Points/QueryBatch"));
     }
 
     [Theory]

@@ -24,11 +24,11 @@ public sealed class QdrantSearchTests
     }
 
     [Fact]
-    public async Task Hybrid_FusesADenseAndASparsePrefetchWithRrfAtK60()
+    public async Task Hybrid_FusesADenseAndASparsePrefetchWithRrfAtK60_AskingTwiceTopKSoTiesAtTheCutCanBeOrdered()
     {
         var fused = (await SentAsync(Query(SearchMode.Hybrid)))[0];
 
-        Assert.Equal(("dense,bm25", (uint)ReciprocalRankFusion.K, 5ul),
+        Assert.Equal(("dense,bm25", (uint)ReciprocalRankFusion.K, 10ul),
             (string.Join(",", fused.Prefetch.Select(p => p.Using)), fused.Query.Rrf.K, fused.Limit));
     }
 
