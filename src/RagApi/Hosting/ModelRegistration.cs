@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
@@ -34,24 +35,30 @@ public static class ModelRegistration
         services.AddOptions<OpenAIOptions>().BindConfiguration(OpenAIOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<GenerationOptions>, ModelSettingsValidation>();
 
-        services.AddSingleton(sp => new ModelHttp(ModelHttpClient.Create(Option<GenerationOptions>(sp), sp.GetRequiredService<TimeProvider>())));
+        // Chat and embeddings each get their own pipeline (retries, breaker): failing chat calls never fail a query embedding.
+        services.AddSingleton(sp => new ModelHttp(ModelHttpClient.Create(Option<GenerationOptions>(sp), sp.GetRequiredService<TimeProvider>(), name: "chat-calls")));
+        services.TryAddSingleton<Azure.Core.TokenCredential>(_ => new Azure.Identity.DefaultAzureCredential());
         services.AddSingleton<ITextEmbedder>(sp =>
         {
             var embeddings = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
             return embeddings.Provider == EmbeddingProvider.Local
                 ? new MiniLmEmbedder()
-                : RemoteEmbedder.Create(embeddings, Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp), sp.GetRequiredService<ModelHttp>().Client);
+                : RemoteEmbedder.Create(embeddings, Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp),
+                    ModelHttpClient.Create(Option<GenerationOptions>(sp), sp.GetRequiredService<TimeProvider>(), name: "embedding-calls"));
         });
         services.AddSingleton(sp => GenerationPrompts.Load(ContentPaths.FindFolder(root, Option<PromptOptions>(sp).Path)));
         services.AddSingleton(sp => new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), Option<GenerationOptions>(sp)));
         services.AddSingleton(sp =>
         {
-            var model = ChatModel.Create(Option<GenerationOptions>(sp), Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp), sp.GetRequiredService<ModelHttp>().Client);
+            var generation = Option<GenerationOptions>(sp);
+            var model = ChatModel.Create(generation, Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp), sp.GetRequiredService<ModelHttp>().Client,
+                sp.GetRequiredService<Azure.Core.TokenCredential>);
             if (model is null) return AnswerGeneration.None;
             var prompts = sp.GetRequiredService<GenerationPrompts>();
             return new AnswerGeneration(
-                new GeneratedComposer(model, prompts, sp.GetRequiredService<CitationVerifier>(), sp.GetRequiredService<IKnowledgeStore>()),
-                new ModelQuestionCondenser(model, prompts));
+                new GeneratedComposer(model, prompts, sp.GetRequiredService<CitationVerifier>(), sp.GetRequiredService<IKnowledgeStore>(), generation),
+                new ModelQuestionCondenser(model, prompts),
+                new ModelBudget(generation, sp.GetRequiredService<TimeProvider>()));
         });
         return builder;
     }
