@@ -62,13 +62,16 @@ public sealed class ChatModel(IChatCompletionService chat, string generatorName,
 
     private async Task<T> AdaptingAsync<T>(Func<PromptExecutionSettings, Task<T>> call)
     {
-        try
+        // At most one retry per parameter a model can refuse (max_tokens, temperature).
+        for (var attempt = 0; ; attempt++)
         {
-            return await call(Settings());
-        }
-        catch (HttpOperationException e) when (ModelErrorBody.Of(e) is { } body && Adapt(body))
-        {
-            return await call(Settings());
+            try
+            {
+                return await call(Settings());
+            }
+            catch (HttpOperationException e) when (attempt < 2 && ModelErrorBody.Of(e) is { } body && Adapt(body))
+            {
+            }
         }
     }
 
