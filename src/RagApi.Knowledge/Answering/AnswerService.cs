@@ -43,22 +43,23 @@ public sealed partial class AnswerService(
     }
 
     /// <summary>What every answer starts from: the standalone question, the passages and the extractive draft.</summary>
-    private sealed record Prepared(string Standalone, Retrieval.Retrieval Retrieval, DraftAnswer Draft, DateTimeOffset Deadline);
+    private sealed record Prepared(string Standalone, Retrieval.Retrieval Retrieval, DraftAnswer Draft, DateTimeOffset Deadline, long Started);
 
     private async Task<Prepared> PrepareAsync(AnswerQuery query, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var deadline = generation.Budget?.DeadlineFromNow() ?? DateTimeOffset.MaxValue;
         var standalone = await StandaloneQuestionAsync(query, deadline, cancellationToken);
         var topK = query.TopK ?? options.DefaultTopK;
         var retrieval = await retriever.RetrieveAsync(standalone, query.Filters, topK * options.RetrievalDepthFactor, cancellationToken);
         retrieval = retrieval with { Passages = PassageDiversity.Limit(retrieval.Passages, options.MaxPassagesPerDocument, topK) };
         var draft = await MeasuredAsync(Generators.Extractive, () => extractive.ComposeAsync(retrieval, cancellationToken));
-        return new Prepared(standalone, retrieval, draft, deadline);
+        return new Prepared(standalone, retrieval, draft, deadline, started);
     }
 
     private async Task<ClinicalAnswer> ComposeAnswerAsync(AnswerQuery query, CancellationToken cancellationToken)
     {
-        var (standalone, retrieval, draft, deadline) = await PrepareAsync(query, cancellationToken);
+        var (standalone, retrieval, draft, deadline, _) = await PrepareAsync(query, cancellationToken);
         if (draft.Statements.Count == 0 || generation.Composer is not { } composer)
             return assembler.Assemble(NewId(), query.Question, standalone, Generators.Extractive, draft);
 
@@ -87,14 +88,15 @@ public sealed partial class AnswerService(
 
     private async IAsyncEnumerable<object> StreamPreparedAsync(AnswerQuery query, Prepared prepared, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (standalone, retrieval, draft, deadline) = prepared;
+        var (standalone, retrieval, draft, deadline, started) = prepared;
+        using var activity = KnowledgeTelemetry.Source.StartActivity("answer");
         if (draft.Statements.Count == 0 || generation.Composer is not { } composer)
         {
-            yield return assembler.Assemble(NewId(), query.Question, standalone, Generators.Extractive, draft);
+            var extractiveAnswer = assembler.Assemble(NewId(), query.Question, standalone, Generators.Extractive, draft);
+            Record(activity, extractiveAnswer, started);
+            yield return extractiveAnswer;
             yield break;
         }
-        using var activity = KnowledgeTelemetry.Source.StartActivity("answer");
-        var started = Stopwatch.GetTimestamp();
         using var scope = ModelScope(deadline, cancellationToken);
         await using var items = composer.StreamAsync(standalone, retrieval.Passages, scope?.Token ?? cancellationToken).GetAsyncEnumerator(cancellationToken);
         ClinicalAnswer? answer = null;

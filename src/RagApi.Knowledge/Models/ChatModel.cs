@@ -79,7 +79,7 @@ public sealed class ChatModel(IChatCompletionService chat, string generatorName,
     private bool Adapt(ModelErrorBody body)
     {
         if (!_omitTemperature && body.Refuses("temperature")) return _omitTemperature = true;
-        if (!_maxCompletionTokens && azure && body.Refuses("max_tokens")) return _maxCompletionTokens = true;
+        if (!_maxCompletionTokens && body.Refuses("max_tokens")) return _maxCompletionTokens = true;
         return false;
     }
 
@@ -88,9 +88,13 @@ public sealed class ChatModel(IChatCompletionService chat, string generatorName,
     private PromptExecutionSettings Settings()
     {
         var temperature = _omitTemperature ? null : options.Temperature;
-        return azure
-            ? new AzureOpenAIPromptExecutionSettings { Temperature = temperature, MaxTokens = options.MaxOutputTokens, SetNewMaxCompletionTokensEnabled = _maxCompletionTokens }
-            : new OpenAIPromptExecutionSettings { Temperature = temperature, MaxTokens = options.MaxOutputTokens };
+        if (azure)
+            return new AzureOpenAIPromptExecutionSettings { Temperature = temperature, MaxTokens = options.MaxOutputTokens, SetNewMaxCompletionTokensEnabled = _maxCompletionTokens };
+        // The OpenAI SDK writes MaxTokens as max_completion_tokens, which reasoning models need; the compatible
+        // servers document max_tokens (Ollama lists only it; llama.cpp and vLLM read it), so the others get that.
+        return _maxCompletionTokens
+            ? new OpenAIPromptExecutionSettings { Temperature = temperature, MaxTokens = options.MaxOutputTokens }
+            : new OpenAIPromptExecutionSettings { Temperature = temperature, ExtraBody = new Dictionary<string, object?> { ["max_tokens"] = options.MaxOutputTokens } };
     }
 #pragma warning restore SKEXP0010
 

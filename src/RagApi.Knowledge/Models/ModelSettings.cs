@@ -33,6 +33,8 @@ public static class ModelSettings
             problems.Add("Embeddings:Dimensions must be set to the remote embedding model's vector size (e.g. 1536 for text-embedding-3-small).");
         if (generation.TotalTimeoutSeconds < generation.AttemptTimeoutSeconds)
             problems.Add("Generation:TotalTimeoutSeconds must be at least Generation:AttemptTimeoutSeconds.");
+        if (generation.ContextTokens < generation.MaxOutputTokens + 1000)
+            problems.Add("Generation:ContextTokens must leave at least 1000 tokens beside Generation:MaxOutputTokens for the rules and the passages.");
         return problems;
     }
 

@@ -66,8 +66,14 @@ public sealed class GeneratedComposer(ChatModel model, GenerationPrompts prompts
         yield return new GeneratedDraft(new DraftAnswer(verified, followUps), report, reply.InsufficientEvidence);
     }
 
-    private AnswerPrompt Prompt(string question, IReadOnlyList<RetrievedPassage> passages) =>
-        AnswerPrompt.Build(prompts, question, passages, options.ContextTokens, options.MaxOutputTokens);
+    private AnswerPrompt Prompt(string question, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var prompt = AnswerPrompt.Build(prompts, question, passages, options.ContextTokens, options.MaxOutputTokens);
+        // A model asked without passages could only answer from its own knowledge.
+        if (prompt.Passages.Count == 0 && passages.Count > 0)
+            throw new ModelCallException(ModelFailureReason.Refused, "Not even the best passage fits Generation:ContextTokens; raise it.");
+        return prompt;
+    }
 
     private Task<IReadOnlyDictionary<string, float[][]>> SentenceVectorsAsync(IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken) =>
         store.GetSentenceVectorsAsync(passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken);
