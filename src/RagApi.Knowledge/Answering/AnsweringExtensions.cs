@@ -47,13 +47,15 @@ public static class AnsweringExtensions
         });
         services.AddSingleton(sp =>
         {
-            var model = ChatModel.Create(Option<GenerationOptions>(sp), Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp),
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelsExtensions.ChatHttpClient));
+            var generation = Option<GenerationOptions>(sp);
+            var model = ChatModel.Create(generation, Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp),
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelsExtensions.ChatHttpClient), sp.GetRequiredService<Azure.Core.TokenCredential>);
             if (model is null) return AnswerGeneration.None;
             var prompts = sp.GetRequiredService<GenerationPrompts>();
             return new AnswerGeneration(
-                new GeneratedComposer(model, prompts, sp.GetRequiredService<CitationVerifier>(), sp.GetRequiredService<IKnowledgeStore>()),
-                new ModelQuestionCondenser(model, prompts));
+                new GeneratedComposer(model, prompts, sp.GetRequiredService<CitationVerifier>(), sp.GetRequiredService<IKnowledgeStore>(), generation),
+                new ModelQuestionCondenser(model, prompts),
+                new ModelBudget(generation, sp.GetRequiredService<TimeProvider>()));
         });
         services.AddSingleton<AnswerService>();
         return builder;

@@ -28,6 +28,7 @@ public sealed class AzureOpenAIOptions
     [Url(ErrorMessage = "AzureOpenAI:Endpoint must be the resource URL, e.g. https://my-resource.openai.azure.com/.")]
     public string? Endpoint { get; set; }
 
+    /// <summary>Empty means Microsoft Entra ID (DefaultAzureCredential), for tenants that disable key auth.</summary>
     public string? ApiKey { get; set; }
 
     public string? ChatDeployment { get; set; }
@@ -63,6 +64,13 @@ public sealed class GenerationOptions
     [Range(0.0, 1.0)]
     public double SupportThreshold { get; set; } = 0.50;
 
+    /// <summary>
+    /// A follow-up question the model suggests is shown only when one of the passages' sentences is at least this
+    /// close to it (the question asks about something the passages speak of); the relevance threshold of questions.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double FollowUpSupportThreshold { get; set; } = 0.45;
+
     /// <summary>A cited passage this much less similar to the statement than the best retrieved passage is re-cited.</summary>
     [Range(0.0, 1.0)]
     public double RecitationMargin { get; set; } = 0.10;
@@ -82,6 +90,28 @@ public sealed class GenerationOptions
 
     [Range(100, 16000)]
     public int MaxOutputTokens { get; set; } = 1200;
+
+    /// <summary>Sent only to models that take it; reasoning models (o-series, gpt-5) get their default.</summary>
+    [Range(0.0, 2.0)]
+    public double? Temperature { get; set; } = 0;
+
+    /// <summary>Treat the chat model as a reasoning model whatever its name (null: decide by the model's family).</summary>
+    public bool? ReasoningModel { get; set; }
+
+    /// <summary>The prompt (rules, passages, question) is kept within this many tokens by leaving out the lowest-ranked passages.</summary>
+    [Range(1000, 1_000_000)]
+    public int ContextTokens { get; set; } = 8000;
+
+    /// <summary>
+    /// All model calls of one answer end this long after the request arrived, leaving the rest of the request's time
+    /// limit (Requests:TimeoutSeconds, 30 s) for retrieval and the extractive fallback.
+    /// </summary>
+    [Range(1, 3600)]
+    public double AnswerBudgetSeconds { get; set; } = 25;
+
+    /// <summary>The share of the answer budget a follow-up's rewrite may use; the rule-based condenser takes over after it.</summary>
+    [Range(0.05, 0.9)]
+    public double CondenseShare { get; set; } = 0.3;
 }
 
 public sealed class EmbeddingOptions

@@ -13,7 +13,9 @@ public static class ModelSettings
         if (generation.Provider == GenerationProvider.AzureOpenAI || embeddings.Provider == EmbeddingProvider.AzureOpenAI)
         {
             Require(problems, azure.Endpoint, "AzureOpenAI:Endpoint", "the resource URL, e.g. https://my-resource.openai.azure.com/");
-            Require(problems, azure.ApiKey, "AzureOpenAI:ApiKey", "a key of the resource");
+            // Chat without a key signs in with Microsoft Entra ID; the remote embedder still needs a key.
+            if (embeddings.Provider == EmbeddingProvider.AzureOpenAI)
+                Require(problems, azure.ApiKey, "AzureOpenAI:ApiKey", "a key of the resource");
         }
         if (generation.Provider == GenerationProvider.AzureOpenAI)
             Require(problems, azure.ChatDeployment, "AzureOpenAI:ChatDeployment", "the name of a chat model deployment");
@@ -31,6 +33,8 @@ public static class ModelSettings
             problems.Add("Embeddings:Dimensions must be set to the remote embedding model's vector size (e.g. 1536 for text-embedding-3-small).");
         if (generation.TotalTimeoutSeconds < generation.AttemptTimeoutSeconds)
             problems.Add("Generation:TotalTimeoutSeconds must be at least Generation:AttemptTimeoutSeconds.");
+        if (generation.ContextTokens < generation.MaxOutputTokens + 1000)
+            problems.Add("Generation:ContextTokens must leave at least 1000 tokens beside Generation:MaxOutputTokens for the rules and the passages.");
         return problems;
     }
 

@@ -11,10 +11,10 @@ namespace RagApi.Knowledge.Models;
 public static class ModelsExtensions
 {
     /// <summary>The HttpClient of chat calls; its circuit breaker is not the embeddings' one.</summary>
-    public const string ChatHttpClient = "model-chat";
+    public const string ChatHttpClient = "chat-calls";
 
     /// <summary>The HttpClient of remote embedding calls, a failure domain of its own.</summary>
-    public const string EmbeddingsHttpClient = "model-embeddings";
+    public const string EmbeddingsHttpClient = "embedding-calls";
 
     /// <summary>
     /// The model settings (Generation, Embeddings, AzureOpenAI, OpenAI), validated at start with every missing key
@@ -33,6 +33,8 @@ public static class ModelsExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureOpenAIOptions>, AzureOpenAIOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIOptions>, OpenAIOptionsValidator>());
 
+        // Entra ID when AzureOpenAI:ApiKey is empty (many tenants disable key auth); created only when first used.
+        services.TryAddSingleton<Azure.Core.TokenCredential>(_ => new Azure.Identity.DefaultAzureCredential());
         AddModelHttpClient(services, ChatHttpClient);
         AddModelHttpClient(services, EmbeddingsHttpClient);
         return builder;
@@ -42,7 +44,7 @@ public static class ModelsExtensions
     {
         // One pipeline per client name for the process: handler rotation must not reset its circuit breaker.
         services.AddKeyedSingleton(name, (sp, _) => ModelHttpClient.Pipeline(
-            sp.GetRequiredService<IOptions<GenerationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<GenerationOptions>>().Value, sp.GetRequiredService<TimeProvider>(), name));
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             // Connections are recycled so a model endpoint that moves (DNS) is followed by long-lived clients.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })

@@ -48,10 +48,15 @@ public sealed partial class PromptTemplate
             : throw new InvalidOperationException($"The prompt '{Name}' needs a value for {{{{{m.Groups[1].Value}}}}}."));
 }
 
-/// <summary>The prompts the generated composer uses, loaded once at start.</summary>
-public sealed record GenerationPrompts(PromptTemplate Answer, PromptTemplate CondenseQuestion)
+/// <summary>
+/// The prompts the model calls use, loaded once at start: the rules go in the system message, the data (documents,
+/// conversation) and then the question in the user message.
+/// </summary>
+public sealed record GenerationPrompts(PromptTemplate AnswerRules, PromptTemplate Answer, PromptTemplate CondenseRules, PromptTemplate CondenseQuestion)
 {
     public static GenerationPrompts Load(string folder) => new(
-        PromptTemplate.Load(folder, "answer.md", "passages", "question"),
+        PromptTemplate.Load(folder, "answer-rules.md"),
+        PromptTemplate.Load(folder, "answer.md", "documents", "question"),
+        PromptTemplate.Load(folder, "condense-question-rules.md"),
         PromptTemplate.Load(folder, "condense-question.md", "history", "question"));
 }

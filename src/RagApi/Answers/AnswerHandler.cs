@@ -24,4 +24,28 @@ public sealed class AnswerHandler(AnswerService answers, IKnowledgeStore store, 
         log.Answered(answer, time.GetElapsedTime(started));
         return respond(answer);
     }
+
+    /// <summary>
+    /// The streaming form: verified statements as they come, then the whole answer (logged once it is complete).
+    /// Retrieval runs before the response starts, so its failures are still problem+json.
+    /// </summary>
+    public async Task<Results<TResponse, ValidationProblem>> HandleStreamAsync<TResponse>(
+        AnswerRequest request, Func<IAsyncEnumerable<object>, TResponse> respond, CancellationToken cancellationToken)
+        where TResponse : IResult
+    {
+        var started = time.GetTimestamp();
+        var (query, errors) = await request.ValidateAsync(store, options, cancellationToken);
+        if (query is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: InvalidTitle);
+        var items = await answers.StreamAsync(query, cancellationToken);
+        return respond(LoggedAsync(items, started));
+    }
+
+    private async IAsyncEnumerable<object> LoggedAsync(IAsyncEnumerable<object> items, long started)
+    {
+        await foreach (var item in items)
+        {
+            if (item is ClinicalAnswer answer) log.Answered(answer, time.GetElapsedTime(started));
+            yield return item;
+        }
+    }
 }

@@ -92,5 +92,43 @@ public sealed class ModelFailureTests(SeedIndex index) : IAsyncLifetime
         AnswerContract.AssertHolds(await app.AnswerAsync(new { question = Question }));
     }
 
+    [Fact]
+    public async Task A_429_with_retry_after_ms_waits_the_milliseconds_not_the_seconds()
+    {
+        // Azure OpenAI sends both; waiting the 60 s of Retry-After would leave the budget, so only retry-after-ms lets it retry.
+        _model.Then(ScriptedReply.RateLimited(retryAfterSeconds: "60", retryAfterMilliseconds: "20"));
+        _model.Then(Supported);
+        await using var app = App();
+
+        var answer = await app.AnswerAsync(new { question = Question });
+
+        Assert.Equal(("openai", 2), (answer.Generator, _model.Requests.Count));
+    }
+
+    [Fact]
+    public async Task A_429_asking_for_a_wait_beyond_the_budget_gives_up_at_once()
+    {
+        _model.Then(ScriptedReply.RateLimited(retryAfterSeconds: "60"));
+        _model.Then(Supported);
+        var logs = new RecordingLogger();
+        await using var app = new RagApiApplication(index, settings: ModelSettingsFor.OpenAI(_model), services: logs.Services);
+
+        var answer = await app.AnswerAsync(new { question = Question });
+
+        Assert.Equal(("extractive-fallback", 1, true), (answer.Generator, _model.Requests.Count, logs.Messages.Any(m => m.Contains("(rate-limited)"))));
+    }
+
+    [Fact]
+    public async Task A_429_for_insufficient_quota_is_not_retried()
+    {
+        _model.Then(ScriptedReply.QuotaExhausted());
+        _model.Then(Supported);
+        await using var app = App();
+
+        var answer = await app.AnswerAsync(new { question = Question });
+
+        Assert.Equal(("extractive-fallback", 1), (answer.Generator, _model.Requests.Count));
+    }
+
     public ValueTask DisposeAsync() => _model.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using RagApi.Api.Tests.Infrastructure;
 using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Generation;

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -8,60 +10,36 @@ using Microsoft.Extensions.Logging;
 
 namespace RagApi.Api.Tests.Generation;
 
-/// <summary>One scripted reply of the fake model server: a status, a body, headers, and an optional hang.</summary>
-internal sealed record ScriptedReply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Hang = null)
+/// <summary>How the stand-in behaves beyond the script: which model it serves and how fast it writes.</summary>
+internal sealed record ModelServerBehaviour
 {
-    public static ScriptedReply Chat(string content) => new(200, JsonSerializer.Serialize(new
-    {
-        id = "chatcmpl-test",
-        @object = "chat.completion",
-        created = 1_700_000_000,
-        model = "scripted",
-        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-        usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
-    }));
+    /// <summary>
+    /// Serve a reasoning model (o-series, gpt-5): as the OpenAI and Azure OpenAI APIs document for these models,
+    /// <c>max_tokens</c> is refused with 400 unsupported_parameter and any temperature but 1 with 400
+    /// unsupported_value, whatever the deployment is called.
+    /// </summary>
+    public bool ReasoningModel { get; init; }
 
-    public static ScriptedReply Failure(HttpStatusCode status, IReadOnlyDictionary<string, string>? headers = null) =>
-        new((int)status, """{"error":{"message":"scripted failure","type":"server_error"}}""", headers);
-}
-
-internal sealed record RecordedRequest(string Path, string Body, IReadOnlyDictionary<string, string> Headers)
-{
-    /// <summary>The text of the last user message of a chat request.</summary>
-    public string Prompt => JsonDocument.Parse(Body).RootElement.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString()!;
-
-    /// <summary>The number the prompt gave the first passage containing <paramref name="phrase"/>.</summary>
-    public int PassageNumberContaining(string phrase)
-    {
-        var passages = Prompt.Split("\n[").Skip(1);
-        foreach (var passage in passages)
-            if (passage.Contains(phrase, StringComparison.OrdinalIgnoreCase))
-                return int.Parse(passage[..passage.IndexOf(']')], System.Globalization.CultureInfo.InvariantCulture);
-        throw new InvalidOperationException($"No passage in the prompt contains '{phrase}'.");
-    }
-
-    /// <summary>The number of the first passage containing none of <paramref name="phrases"/>.</summary>
-    public int PassageNumberNotContaining(params string[] phrases)
-    {
-        foreach (var passage in Prompt.Split("\n[").Skip(1))
-            if (!phrases.Any(p => passage.Contains(p, StringComparison.OrdinalIgnoreCase)))
-                return int.Parse(passage[..passage.IndexOf(']')], System.Globalization.CultureInfo.InvariantCulture);
-        throw new InvalidOperationException("Every passage in the prompt contains one of the phrases.");
-    }
+    /// <summary>Tokens per second of a streamed reply; 40 is a hosted model under load, a 7B model on a CPU writes 10-20.</summary>
+    public double TokensPerSecond { get; init; } = 2000;
 }
 
 /// <summary>
 /// An OpenAI-compatible server on a loopback port that answers with the replies a test scripted, in order, on both
 /// the OpenAI route (/v1/chat/completions) and the Azure route (/openai/deployments/{name}/chat/completions), and
-/// records every request. An unscripted call gets a 500, so an unexpected call shows up as a fallback.
+/// records every request. An unscripted call gets a 500, so an unexpected call shows up as a fallback. It checks
+/// requests as the real servers do before any script runs: the Azure route needs api-version and a credential
+/// (api-key or a bearer token), and a reasoning model refuses its unsupported parameters. With "stream": true the
+/// reply is sent as chat.completion.chunk events ("data: {...}" lines, then "data: [DONE]") at the configured rate.
 /// </summary>
-internal sealed class ScriptedModelServer : IAsyncDisposable
+internal sealed partial class ScriptedModelServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Func<RecordedRequest, ScriptedReply>> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly WebApplication _app;
+    private readonly ModelServerBehaviour _behaviour;
 
-    private ScriptedModelServer(WebApplication app) => _app = app;
+    private ScriptedModelServer(WebApplication app, ModelServerBehaviour behaviour) => (_app, _behaviour) = (app, behaviour);
 
     public string BaseUrl => _app.Urls.First();
 
@@ -82,13 +60,13 @@ internal sealed class ScriptedModelServer : IAsyncDisposable
         return this;
     }
 
-    public static async Task<ScriptedModelServer> StartAsync()
+    public static async Task<ScriptedModelServer> StartAsync(ModelServerBehaviour? behaviour = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new ScriptedModelServer(app);
+        var server = new ScriptedModelServer(app, behaviour ?? new ModelServerBehaviour());
         app.MapPost("/v1/chat/completions", server.ReplyAsync);
         app.MapPost("/openai/deployments/{deployment}/chat/completions", server.ReplyAsync);
         app.MapPost("/v1/embeddings", server.EmbedAsync);
@@ -106,12 +84,83 @@ internal sealed class ScriptedModelServer : IAsyncDisposable
             body,
             context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()));
         _requests.Enqueue(request);
-        var reply = _script.TryDequeue(out var next) ? next(request) : ScriptedReply.Failure(HttpStatusCode.InternalServerError);
+        var reply = Refusal(context.Request, request)
+            ?? (_script.TryDequeue(out var next) ? next(request) : ScriptedReply.Failure(HttpStatusCode.InternalServerError));
         if (reply.Hang is { } hang) await Task.Delay(hang, context.RequestAborted);
         context.Response.StatusCode = reply.Status;
         foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+        if (reply.Status == 200 && reply.Content is not null && request.Streams)
+        {
+            await StreamAsync(context, reply);
+            return;
+        }
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+    }
+
+    /// <summary>The 400/401/404 a real server sends before it looks at the conversation.</summary>
+    private ScriptedReply? Refusal(HttpRequest http, RecordedRequest request)
+    {
+        if (http.Path.StartsWithSegments("/openai"))
+        {
+            // Azure OpenAI REST reference: api-version is a required query parameter; without it the service answers 404.
+            if (!http.Query.ContainsKey("api-version"))
+                return new(404, """{"error":{"code":"404","message":"Resource not found"}}""");
+            // Azure OpenAI REST reference, authentication: an api-key header or a Microsoft Entra ID bearer token.
+            if (!request.Headers.ContainsKey("api-key") && !request.Headers.GetValueOrDefault("authorization", "").StartsWith("Bearer ", StringComparison.Ordinal))
+                return new(401, """{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint."}}""");
+        }
+        if (!_behaviour.ReasoningModel) return null;
+        var json = JsonNode.Parse(request.Body)!.AsObject();
+        // The documented refusals of reasoning models (OpenAI reasoning guide; Azure OpenAI reasoning models,
+        // "not supported" parameters), with the error bodies those services return.
+        if (json.ContainsKey("max_tokens"))
+            return new(400, """{"error":{"message":"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}}""");
+        if (json["temperature"] is { } temperature && temperature.GetValue<double>() != 1)
+            return new(400, """{"error":{"message":"Unsupported value: 'temperature' does not support """ + temperature.ToJsonString()
+                + """ with this model. Only the default (1) value is supported.","type":"invalid_request_error","param":"temperature","code":"unsupported_value"}}""");
+        return null;
+    }
+
+    [GeneratedRegex(@"\s*\S+")]
+    private static partial Regex Token();
+
+    /// <summary>
+    /// A streamed chat completion as the OpenAI API reference describes it: server-sent "data:" lines, each a
+    /// chat.completion.chunk whose choices[0].delta holds the role, then content (or reasoning_content) pieces;
+    /// the last chunk carries finish_reason, an optional usage chunk follows, and "data: [DONE]" ends the stream.
+    /// </summary>
+    private async Task StreamAsync(HttpContext context, ScriptedReply reply)
+    {
+        context.Response.ContentType = "text/event-stream";
+        var delay = TimeSpan.FromSeconds(1 / _behaviour.TokensPerSecond);
+        await Chunk(context, new JsonObject { ["role"] = "assistant", ["content"] = "" }, null);
+        foreach (Match token in Token().Matches(reply.ReasoningContent ?? ""))
+        {
+            await Task.Delay(delay, context.RequestAborted);
+            await Chunk(context, new JsonObject { ["reasoning_content"] = token.Value }, null);
+        }
+        foreach (Match token in Token().Matches(reply.Content!))
+        {
+            await Task.Delay(delay, context.RequestAborted);
+            await Chunk(context, new JsonObject { ["content"] = token.Value }, null);
+        }
+        await Chunk(context, new JsonObject(), reply.FinishReason);
+        await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+    }
+
+    private static async Task Chunk(HttpContext context, JsonObject delta, string? finishReason)
+    {
+        var chunk = new JsonObject
+        {
+            ["id"] = "chatcmpl-test",
+            ["object"] = "chat.completion.chunk",
+            ["created"] = 1_700_000_000,
+            ["model"] = "scripted",
+            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason }),
+        };
+        await context.Response.WriteAsync($"data: {chunk.ToJsonString()}\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 
     /// <summary>Embeddings of <see cref="EmbeddingDimensions"/> numbers made from each input's characters, not normalised.</summary>

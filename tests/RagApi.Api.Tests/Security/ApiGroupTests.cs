@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using RagApi.Api.Tests.Infrastructure;
 using RagApi.Testing;
 using RagApi.Hosting.Security;
 

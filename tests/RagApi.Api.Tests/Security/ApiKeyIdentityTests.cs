@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using RagApi.Api.Tests.Infrastructure;
 using RagApi.Testing;
 using RagApi.Hosting.Security;
 

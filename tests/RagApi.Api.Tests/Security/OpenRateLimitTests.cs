@@ -1,5 +1,4 @@
 using System.Net;
-using RagApi.Api.Tests.Infrastructure;
 using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Security;

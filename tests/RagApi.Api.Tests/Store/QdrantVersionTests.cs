@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
-using RagApi.Api.Tests.Infrastructure;
 using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Store;

@@ -15,12 +15,18 @@ public sealed class ModelSettingsTests
     }
 
     [Fact]
-    public void Problems_AzureWithoutEndpointKeyOrDeployment_NameEachKey()
+    public void Problems_AzureChatWithoutEndpointOrDeployment_NameEachKeyButNotTheKeyWhichEntraIdReplaces()
     {
         var problems = ModelSettings.Problems(new GenerationOptions { Provider = GenerationProvider.AzureOpenAI }, new EmbeddingOptions(),
             new AzureOpenAIOptions(), new OpenAIOptions());
 
-        Assert.Equal(["AzureOpenAI:Endpoint", "AzureOpenAI:ApiKey", "AzureOpenAI:ChatDeployment"], problems.Select(p => p.Split(' ')[0]));
+        Assert.Equal(["AzureOpenAI:Endpoint", "AzureOpenAI:ChatDeployment"], problems.Select(p => p.Split(' ')[0]));
+    }
+
+    [Fact]
+    public void UsesEntraId_WithoutAKey_IsTrue()
+    {
+        Assert.Equal((true, false), (ChatModel.UsesEntraId(new AzureOpenAIOptions { ApiKey = "" }), ChatModel.UsesEntraId(new AzureOpenAIOptions { ApiKey = "k" })));
     }
 
     [Fact]

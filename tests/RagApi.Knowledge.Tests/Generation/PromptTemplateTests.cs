@@ -16,7 +16,8 @@ public sealed class PromptTemplateTests : IDisposable
     {
         var prompts = GenerationPrompts.Load(Path.Combine(RepositoryPaths.Root, "prompts"));
 
-        Assert.Equal(("answer.md", "condense-question.md"), (prompts.Answer.Name, prompts.CondenseQuestion.Name));
+        Assert.Equal(("answer-rules.md", "answer.md", "condense-question-rules.md", "condense-question.md"),
+            (prompts.AnswerRules.Name, prompts.Answer.Name, prompts.CondenseRules.Name, prompts.CondenseQuestion.Name));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class PerfCommand
     public static Command Create()
     {
         var sizes = new Option<int[]>("--sizes") { Description = "Synthetic chunk counts for the dense retrieval figures.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
-        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, api, dense (default: all).", DefaultValueFactory = _ => ["embed", "api", "dense"], AllowMultipleArgumentsPerToken = true };
+        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, api, stream, dense (default: all).", DefaultValueFactory = _ => ["embed", "api", "stream", "dense"], AllowMultipleArgumentsPerToken = true };
         var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio.") { sizes, parts };
         command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), cancellationToken));
         return command;
@@ -30,7 +30,7 @@ internal static class PerfCommand
             var seeds = DocumentSourceLoader.Load(RepositoryPaths.Find("seeds"));
             var storePath = Path.Combine(folder, "seeds.db");
 
-            if (parts.Contains("embed") || parts.Contains("api"))
+            if (parts.Contains("embed") || parts.Contains("api") || parts.Contains("stream"))
             {
                 Console.WriteLine($"Embedding and indexing ({seeds.Count} seed documents):");
                 foreach (var figure in await EmbeddingBenchmark.RunAsync(embedder, seeds, storePath, cancellationToken)) Console.WriteLine(figure);
@@ -39,6 +39,11 @@ internal static class PerfCommand
             {
                 Console.WriteLine("API on loopback (Kestrel in this process, seed store):");
                 foreach (var line in await new ApiLoadBenchmark(storePath, embedder, CalibrationQuestions()).RunAsync(cancellationToken)) Console.WriteLine(line);
+            }
+            if (parts.Contains("stream"))
+            {
+                Console.WriteLine("Verified streaming (API on loopback, stand-in chat model):");
+                foreach (var line in await new StreamingBenchmark(storePath, embedder, CalibrationQuestions()).RunAsync(cancellationToken)) Console.WriteLine(line);
             }
             if (parts.Contains("dense"))
             {

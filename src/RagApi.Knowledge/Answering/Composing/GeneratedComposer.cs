@@ -1,50 +1,84 @@
-using System.Text;
-using RagApi.Knowledge.Answering;
-using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Ingestion.Documents;
-using RagApi.Knowledge.Storage;
+using System.Runtime.CompilerServices;
 using RagApi.Knowledge.Answering.Verification;
-using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Models;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Knowledge.Answering.Composing;
 
 public sealed record GeneratedDraft(DraftAnswer Draft, VerificationReport Report, bool ModelFoundNoEvidence);
 
+/// <summary>A statement of a streamed answer, sent only once its citations are verified.</summary>
+public sealed record VerifiedStatement(DraftStatement Statement);
+
 /// <summary>
-/// Asks the chat model to answer from the numbered passages only, then verifies every citation before anything
-/// leaves the server.
+/// Asks the chat model to answer from the passages only, then verifies every citation (and every suggested
+/// follow-up) before anything leaves the server.
 /// </summary>
-public sealed class GeneratedComposer(ChatModel model, GenerationPrompts prompts, CitationVerifier verifier, IKnowledgeStore store)
+public sealed class GeneratedComposer(ChatModel model, GenerationPrompts prompts, CitationVerifier verifier, IKnowledgeStore store, GenerationOptions options)
 {
     public string GeneratorName => model.GeneratorName;
 
     public async Task<GeneratedDraft> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
     {
-        var prompt = prompts.Answer.Render(new Dictionary<string, string>
-        {
-            ["passages"] = NumberedPassages(passages),
-            ["question"] = question,
-        });
-        var reply = ModelReplyParser.Parse(await model.CompleteAsync(prompt, cancellationToken));
-        var sentenceVectors = await store.GetSentenceVectorsAsync(passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken);
-        var (statements, report) = await verifier.VerifyAsync(reply.Statements, passages, sentenceVectors, cancellationToken);
-        return new GeneratedDraft(new DraftAnswer(statements, reply.FollowUpQuestions), report, reply.InsufficientEvidence);
+        var prompt = Prompt(question, passages);
+        var reply = await model.CompleteAsync(prompt.Chat, cancellationToken);
+        var parsed = ModelReplyParser.Parse(reply.Content, reply.Finish);
+        var sentenceVectors = await SentenceVectorsAsync(prompt.Passages, cancellationToken);
+        var (statements, report) = await verifier.VerifyAsync(parsed.Statements, prompt.Passages, sentenceVectors, cancellationToken);
+        var followUps = await verifier.SupportedFollowUpsAsync(parsed.FollowUpQuestions, prompt.Passages, sentenceVectors, cancellationToken);
+        return new GeneratedDraft(new DraftAnswer(statements, followUps), report, parsed.InsufficientEvidence);
     }
 
-    public static string NumberedPassages(IReadOnlyList<RetrievedPassage> passages)
+    /// <summary>
+    /// Streams the reply, verifying each statement as soon as its line is complete and yielding it then; the last
+    /// item is the whole draft. A line cut by the token limit is never verified nor yielded.
+    /// </summary>
+    public async IAsyncEnumerable<object> StreamAsync(string question, IReadOnlyList<RetrievedPassage> passages,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
-        for (var i = 0; i < passages.Count; i++)
+        var prompt = Prompt(question, passages);
+        var sentenceVectors = await SentenceVectorsAsync(prompt.Passages, cancellationToken);
+        var lines = new ModelReplyParser.LineReader();
+        var streamed = new StreamedText();
+        var verified = new List<DraftStatement>();
+        var report = new VerificationReport(0, 0, 0, 0, 0);
+        await foreach (var delta in model.StreamAsync(prompt.Chat, cancellationToken))
         {
-            var chunk = passages[i].Chunk;
-            var d = chunk.Document;
-            text.Append('[').Append(i + 1).Append("] ").Append(d.Kind.ToName()).Append(" | ")
-                .Append(d.Source).Append(d.Year is { } year ? $", {year}" : "").Append(" | ").Append(chunk.SectionPath).Append('\n')
-                .Append(chunk.Text).Append("\n\n");
+            var completeLines = delta.Finish is { } finish
+                ? streamed.End(keepLastLine: finish != ModelFinish.Length)
+                : streamed.Append(delta.Text);
+            foreach (var line in completeLines)
+            {
+                var parsed = lines.Read(line);
+                if (parsed.Count == 0) continue;
+                var (statements, lineReport) = await verifier.VerifyAsync(parsed, prompt.Passages, sentenceVectors, cancellationToken);
+                report = Add(report, lineReport);
+                foreach (var statement in statements)
+                {
+                    verified.Add(statement);
+                    yield return new VerifiedStatement(statement);
+                }
+            }
         }
-        return text.ToString().TrimEnd();
+        var reply = lines.Reply;
+        var followUps = await verifier.SupportedFollowUpsAsync(reply.FollowUpQuestions, prompt.Passages, sentenceVectors, cancellationToken);
+        yield return new GeneratedDraft(new DraftAnswer(verified, followUps), report, reply.InsufficientEvidence);
     }
+
+    private AnswerPrompt Prompt(string question, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var prompt = AnswerPrompt.Build(prompts, question, passages, options.ContextTokens, options.MaxOutputTokens);
+        // A model asked without passages could only answer from its own knowledge.
+        if (prompt.Passages.Count == 0 && passages.Count > 0)
+            throw new ModelCallException(ModelFailureReason.Refused, "Not even the best passage fits Generation:ContextTokens; raise it.");
+        return prompt;
+    }
+
+    private Task<IReadOnlyDictionary<string, float[][]>> SentenceVectorsAsync(IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken) =>
+        store.GetSentenceVectorsAsync(passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken);
+
+    private static VerificationReport Add(VerificationReport a, VerificationReport b) => new(
+        a.StatementsChecked + b.StatementsChecked, a.CitationsOutOfRange + b.CitationsOutOfRange, a.CitationsUnsupported + b.CitationsUnsupported,
+        a.StatementsRecited + b.StatementsRecited, a.StatementsDropped + b.StatementsDropped);
 }

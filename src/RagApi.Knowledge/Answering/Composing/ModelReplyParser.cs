@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using RagApi.Knowledge.Text;
-using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Answering.Verification;
-using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Models;
+using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing;
 
@@ -13,45 +10,76 @@ public sealed record ParsedReply(bool InsufficientEvidence, IReadOnlyList<Parsed
 
 /// <summary>
 /// Reads a plain-text reply: one statement per sentence with its [n] markers, FOLLOW-UP lines, or the
-/// INSUFFICIENT EVIDENCE line. Plain text rather than JSON, so any OpenAI-compatible model can produce it.
+/// INSUFFICIENT EVIDENCE line. Plain text rather than JSON, so any OpenAI-compatible model can produce it. Models
+/// drift from the format, so it also takes reasoning blocks (dropped), a preamble ending in a colon (dropped), a
+/// reason after INSUFFICIENT EVIDENCE (not a statement), bold or bulleted FOLLOW-UP lines and other citation styles.
 /// </summary>
 public static partial class ModelReplyParser
 {
     public const string InsufficientEvidenceLine = "INSUFFICIENT EVIDENCE";
-    private const string FollowUpPrefix = "FOLLOW-UP:";
     private const int MaxFollowUps = 3;
 
-    [GeneratedRegex(@"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")]
-    private static partial Regex Marker();
-
-    [GeneratedRegex(@"^\s*(?:[-*•]|\d+[.)])\s+")]
+    [GeneratedRegex(@"^\s*(?:[-*•+]|\d+[.)])\s+")]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"([.!?])((?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)")]
+    [GeneratedRegex(@"^\W*follow[\s-]?ups?(?:\s+questions?)?\W*?:\**\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex FollowUpPrefix();
+
+    [GeneratedRegex(@"^\W*insufficient\s+evidence\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InsufficientEvidence();
+
+    [GeneratedRegex(@"([.!?])((?:\s*\[[\d,]+\])+)")]
     private static partial Regex MarkersAfterStop();
 
     [GeneratedRegex(@"\s+([.,;:!?])")]
     private static partial Regex SpaceBeforePunctuation();
 
-    public static ParsedReply Parse(string reply)
+    public static ParsedReply Parse(string reply) => Parse(reply, ModelFinish.Stop);
+
+    /// <param name="finish">When the token limit cut the reply, its unfinished last line is dropped.</param>
+    public static ParsedReply Parse(string reply, ModelFinish finish)
     {
-        var statements = new List<ParsedStatement>();
-        var followUps = new List<string>();
-        foreach (var raw in reply.ReplaceLineEndings("\n").Split('\n'))
+        var text = ReasoningText.Strip(reply).ReplaceLineEndings("\n");
+        var lines = text.Split('\n').ToList();
+        if (finish == ModelFinish.Length && lines.Count > 0) lines.RemoveAt(lines.Count - 1);
+        var reader = new LineReader();
+        foreach (var line in lines) reader.Read(line);
+        return reader.Reply;
+    }
+
+    /// <summary>Reads a reply line by line, as it is streamed; <see cref="Read"/> returns the statements that line completed.</summary>
+    public sealed class LineReader
+    {
+        private readonly List<ParsedStatement> _statements = [];
+        private readonly List<string> _followUps = [];
+        private bool _insufficient;
+
+        public ParsedReply Reply => new(_insufficient && _statements.Count == 0, _statements, _followUps);
+
+        public IReadOnlyList<ParsedStatement> Read(string raw)
         {
             var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (line.StartsWith(FollowUpPrefix, StringComparison.OrdinalIgnoreCase))
+            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("---", StringComparison.Ordinal)) return [];
+            var unbulleted = Bullet().Replace(line, "");
+            if (FollowUpPrefix().Match(unbulleted) is { Success: true } followUp)
             {
-                var question = line[FollowUpPrefix.Length..].Trim();
-                if (question.Length > 0 && followUps.Count < MaxFollowUps) followUps.Add(question);
-                continue;
+                var question = unbulleted[followUp.Length..].Trim().Trim('*').Trim();
+                if (question.Length > 0 && _followUps.Count < MaxFollowUps) _followUps.Add(question);
+                return [];
             }
-            if (line.Trim('.', '*', ' ').Equals(InsufficientEvidenceLine, StringComparison.OrdinalIgnoreCase)) continue;
-            statements.AddRange(StatementsOf(Bullet().Replace(line, "")));
+            // What follows the INSUFFICIENT EVIDENCE line is the model's reason, not something to show as fact.
+            if (_insufficient || InsufficientEvidence().IsMatch(unbulleted))
+            {
+                _insufficient = true;
+                return [];
+            }
+            var normalised = CitationMarkers.Normalise(unbulleted);
+            // A preamble ("Based on the passages, here is the answer:") introduces; it states nothing.
+            if (normalised.TrimEnd('*', ' ').EndsWith(':') && CitationMarkers.NumbersIn(normalised).Count == 0) return [];
+            var found = StatementsOf(normalised.Replace("**", "")).ToList();
+            _statements.AddRange(found);
+            return found;
         }
-        var insufficient = statements.Count == 0 && reply.Contains(InsufficientEvidenceLine, StringComparison.OrdinalIgnoreCase);
-        return new ParsedReply(insufficient, statements, followUps);
     }
 
     private static IEnumerable<ParsedStatement> StatementsOf(string line)
@@ -60,12 +88,8 @@ public static partial class ModelReplyParser
         line = MarkersAfterStop().Replace(line, m => $" {m.Groups[2].Value.Trim()}{m.Groups[1].Value}");
         foreach (var sentence in SentenceSplitter.Split(line).Select(s => s.Of(line)))
         {
-            var numbers = Marker().Matches(sentence)
-                .SelectMany(m => m.Groups[1].Value.Split(',', ';'))
-                .Select(n => int.Parse(n.Trim(), System.Globalization.CultureInfo.InvariantCulture))
-                .Distinct()
-                .ToList();
-            var text = SpaceBeforePunctuation().Replace(Marker().Replace(sentence, ""), "$1").Trim();
+            var numbers = CitationMarkers.NumbersIn(sentence);
+            var text = SpaceBeforePunctuation().Replace(CitationMarkers.Remove(sentence), "$1").Trim();
             if (text.Count(char.IsLetter) >= 3) yield return new ParsedStatement(text, numbers);
         }
     }

@@ -1,10 +1,6 @@
 using System.Text;
-using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Answering.Verification;
-using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Models;
 
 namespace RagApi.Knowledge.Answering.Condensing;
@@ -16,7 +12,7 @@ public sealed class ModelQuestionCondenser(ChatModel model, GenerationPrompts pr
     private const int TurnLength = 1500;
     private const int MaxQuestionLength = 2000;
 
-    /// <returns>The standalone question, or null when the reply is not one.</returns>
+    /// <returns>The standalone question, or null when the reply is not one (empty, cut by the token limit, or too long).</returns>
     public async Task<string?> CondenseAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
     {
         var conversation = new StringBuilder();
@@ -25,13 +21,18 @@ public sealed class ModelQuestionCondenser(ChatModel model, GenerationPrompts pr
             var content = turn.Content.Length > TurnLength ? turn.Content[..TurnLength] + " ..." : turn.Content;
             conversation.Append(turn.Role == ConversationTurn.User ? "Clinician: " : "Assistant: ").Append(content.ReplaceLineEndings(" ")).Append('\n');
         }
-        var prompt = prompts.CondenseQuestion.Render(new Dictionary<string, string>
-        {
-            ["history"] = conversation.ToString().TrimEnd(),
-            ["question"] = question,
-        });
+        var prompt = new ChatPrompt(
+            prompts.CondenseRules.Render(new Dictionary<string, string>()),
+            prompts.CondenseQuestion.Render(new Dictionary<string, string>
+            {
+                ["history"] = conversation.ToString().TrimEnd(),
+                ["question"] = question,
+            }));
         var reply = await model.CompleteAsync(prompt, cancellationToken);
-        var line = reply.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim().Trim('"')).FirstOrDefault(l => l.Length > 0);
+        if (reply.Finish == ModelFinish.Length) return null;
+        var line = ReasoningText.Strip(reply.Content).ReplaceLineEndings("\n").Split('\n')
+            .Select(l => l.Trim().Trim('"', '*').Trim())
+            .FirstOrDefault(l => l.Length > 0);
         return line is { Length: > 0 and <= MaxQuestionLength } ? line : null;
     }
 }

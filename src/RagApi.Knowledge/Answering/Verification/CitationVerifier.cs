@@ -62,6 +62,20 @@ public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions o
         return (verified, new VerificationReport(statements.Count, outOfRange, unsupported, recited, dropped));
     }
 
+    /// <summary>The model's follow-up questions that the passages speak to; the others are not shown.</summary>
+    public async Task<IReadOnlyList<string>> SupportedFollowUpsAsync(
+        IReadOnlyList<string> questions,
+        IReadOnlyList<RetrievedPassage> passages,
+        IReadOnlyDictionary<string, float[][]> sentenceVectors,
+        CancellationToken cancellationToken)
+    {
+        if (questions.Count == 0) return [];
+        var vectors = await embedder.EmbedAsync(questions, cancellationToken);
+        return questions
+            .Where((_, i) => passages.Select(p => BestSentence(vectors[i], p, sentenceVectors)).Any(e => e is not null && e.Score >= options.FollowUpSupportThreshold))
+            .ToList();
+    }
+
     private static Evidence? BestSentence(float[] statement, RetrievedPassage passage, IReadOnlyDictionary<string, float[][]> sentenceVectors)
     {
         if (!sentenceVectors.TryGetValue(passage.Chunk.ChunkId, out var sentences) || sentences.Length == 0) return null;

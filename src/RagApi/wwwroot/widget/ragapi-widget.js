@@ -418,10 +418,30 @@
       view.answerBox.replaceChildren(el('p', { class: 'ragapi-status', text: 'Searching the guidelines and research…' }));
       let citations = [];
       const draft = el('div', { class: 'ragapi-draft' });
+      // Statements of a generated answer arrive one by one, each already verified; the numbers given here are
+      // provisional, the done event's answer (which replaces the draft) numbers the citations for good.
+      const streamed = { citations: [], statements: 0, replaced: false };
       try {
         const answer = await streamAnswer(question, historyOf(turns), controller.signal, (event, data) => {
+          if (event === 'statement') {
+            if (!draft.isConnected) view.answerBox.replaceChildren(draft);
+            const numbers = (data.citations || []).map((c) => {
+              let known = streamed.citations.find((k) => k.chunkId === c.chunkId && k.quote === c.quote);
+              if (!known) {
+                known = { ...c, number: streamed.citations.length + 1, passage: c.quote };
+                streamed.citations.push(known);
+              }
+              return known.number;
+            });
+            streamed.statements += 1;
+            draft.append(el('p', { class: 'ragapi-draft-line' }, textWithCitations(String(data.text || ''), numbers, streamed.citations, openCitation)));
+          }
           if (event === 'citations') citations = data.citations || [];
           if (event === 'delta') {
+            if (streamed.statements && !streamed.replaced) {
+              draft.replaceChildren();
+              streamed.replaced = true;
+            }
             if (!draft.isConnected) view.answerBox.replaceChildren(draft);
             const line = draftLine(String(data.text || ''), citations, openCitation);
             if (line) draft.append(line);
