@@ -19,6 +19,7 @@ public static class ApiDocs
             options.AddDocumentTransformer<ApiDocumentDescription>();
             options.AddOperationTransformer<ApiOperationResponses>();
             options.AddOperationTransformer<AnswerExamples>();
+            options.AddDocumentTransformer<AnswerShapeDescriptions>();
         });
         return builder;
     }
