@@ -70,8 +70,8 @@ public sealed class AnswerShapeTests(SeedIndex index, Chromium chromium) : IAsyn
         var subheadings = await widget.LastAnswer.Locator("h4.ragapi-subheading").AllTextContentsAsync();
         var groups = await widget.LastAnswer.Locator("h4.ragapi-subheading + ul.ragapi-statements").EvaluateAllAsync<int[]>("lists => lists.map(l => l.children.length)");
 
-        Assert.Equal((research.Count > 1 ? ["Clinical features", "Tumour association"] : ["Clinical features"], research.Count > 1 ? [1, research.Count - 1] : [1]),
-            (subheadings.ToArray(), groups));
+        var expected = research.Count > 1 ? $"Clinical features|Tumour association 1,{research.Count - 1}" : "Clinical features 1";
+        Assert.Equal(expected, $"{string.Join("|", subheadings)} {string.Join(",", groups)}");
     }
 
     [Fact]
