@@ -32,7 +32,7 @@ internal static partial class AnswerContract
         Assert.Equal(Enumerable.Range(1, answer.Citations.Count), answer.Citations.Select(c => c.Number));
 
         var inAnswer = Marker().Matches(answer.Answer).Select(m => int.Parse(m.Groups[1].Value)).ToList();
-        var inStatements = answer.Sections.SelectMany(s => s.Statements)
+        var inStatements = answer.Sections.SelectMany(s => s.Statements).Prepend(answer.Lead).OfType<ApiStatement>()
             .SelectMany(s => s.Citations.Concat(Marker().Matches(s.Text).Select(m => int.Parse(m.Groups[1].Value))))
             .ToList();
         Assert.All(inAnswer.Concat(inStatements), n => Assert.InRange(n, 1, answer.Citations.Count));

@@ -33,14 +33,14 @@ internal static class ApiJson
 internal sealed record ApiAnswer(
     string Id, string Question, string StandaloneQuestion, string Generator, bool InsufficientEvidence, string Answer,
     IReadOnlyList<ApiSection> Sections, IReadOnlyList<ApiCitation> Citations, string Disclaimer, IReadOnlyList<string> FollowUpQuestions,
-    ApiVerification? Verification = null);
+    ApiVerification? Verification = null, ApiStatement? Lead = null);
 
 internal sealed record ApiVerification(
     int StatementsChecked, int CitationsOutOfRange, int CitationsUnsupported, int StatementsRecited, int StatementsDropped);
 
 internal sealed record ApiSection(string Title, IReadOnlyList<ApiStatement> Statements);
 
-internal sealed record ApiStatement(string Text, IReadOnlyList<int> Citations);
+internal sealed record ApiStatement(string Text, IReadOnlyList<int> Citations, string? Heading = null);
 
 internal sealed record ApiCitation(
     int Number, string DocumentId, string ChunkId, string Title, string Source, string Kind, int? Year, string Url,

@@ -14,6 +14,7 @@ internal static class EvalProgram
         {
             SuiteCommand.Create(),
             BeirCommand.Create(),
+            SciFact.SciFactCommand.Create(),
             PerfCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using RagApi.Eval.Metrics;
 using RagApi.Eval.Tests.Support;
 using RagApi.Testing;
+using RagApi.Knowledge.Answering.Assembly;
 
 namespace RagApi.Eval.Tests.Metrics;
 
@@ -38,5 +39,27 @@ public sealed class CitationMetricsTests
         var found = CitationMetrics.PhrasesFound(citations, ["3,4-diaminopyridine is the recommended", "azathioprine"]);
 
         Assert.Equal(["3,4-diaminopyridine is the recommended"], found);
+    }
+
+    [Fact]
+    public void A_fact_only_in_a_cited_passage_is_found_in_the_passages_but_not_stated()
+    {
+        var answer = SampleAnswers.Valid() with { Citations = [SampleAnswers.Citation(1, "lems-guideline", passage: "DAP improves strength. Azathioprine spares steroids.")] };
+
+        Assert.Equal((1, 0), (CitationMetrics.PhrasesFound(answer.Citations, ["azathioprine"]).Count, CitationMetrics.PhrasesStated(answer, ["azathioprine"]).Count));
+    }
+
+    [Fact]
+    public void A_fact_in_the_lead_counts_as_stated()
+    {
+        var answer = SampleAnswers.Valid() with { Lead = new AnswerStatement("Amifampridine  is first-line.", [1]) };
+
+        Assert.Equal(["amifampridine is FIRST-line"], CitationMetrics.PhrasesStated(answer, ["amifampridine is FIRST-line"]));
+    }
+
+    [Fact]
+    public void A_fact_in_a_statement_counts_as_stated()
+    {
+        Assert.Equal(["IVIg helps"], CitationMetrics.PhrasesStated(SampleAnswers.Valid(), ["IVIg helps", "plasma exchange"]));
     }
 }

@@ -93,4 +93,23 @@ public sealed class CitationStructureTests
             CitationStructure.HasDisclaimer(valid with { Answer = valid.Answer.Replace(SampleAnswers.Disclaimer, "") }, SampleAnswers.Disclaimer),
             CitationStructure.HasDisclaimer(valid, "Another disclaimer.")));
     }
+
+    [Fact]
+    public void A_lead_citing_the_first_citation_is_valid()
+    {
+        var answer = SampleAnswers.Make(
+            "DAP improves strength. [1]\n\n### From the Guidelines\n\n- IVIg helps too. [2]\n\n---\n\n" + SampleAnswers.Disclaimer,
+            [new AnswerStatement("IVIg helps too.", [2])],
+            [SampleAnswers.Citation(1, "lems-guideline"), SampleAnswers.Citation(2, "lems-review", quote: "IVIg helps too.")]) with { Lead = new AnswerStatement("DAP improves strength.", [1]) };
+
+        Assert.Empty(CitationStructure.Problems(answer));
+    }
+
+    [Fact]
+    public void A_citation_in_the_markdown_that_no_statement_cites_is_reported()
+    {
+        var answer = SampleAnswers.Valid() with { Sections = [new AnswerSection("From the Guidelines", [new AnswerStatement("DAP improves strength.", [1])])] };
+
+        Assert.Contains("Citation 2 is cited by no statement (lead or sections).", CitationStructure.Problems(answer));
+    }
 }

@@ -63,4 +63,37 @@ public sealed class SuiteRunnerTests
 
         Assert.Contains("structure: Citation 2 is never used in the answer.", markdown);
     }
+
+    [Fact]
+    public async Task Facts_are_scored_both_as_stated_in_the_answer_and_as_found_in_the_cited_passages()
+    {
+        var answer = SampleAnswers.Valid() with { Citations = [SampleAnswers.Citation(1, "lems-guideline", passage: "DAP improves strength. Azathioprine spares steroids."), SampleAnswers.Citation(2, "lems-review", quote: "IVIg helps too.")] };
+        var runner = new SuiteRunner(new FakeTarget(answer, []), 5, SampleAnswers.Disclaimer);
+
+        var r = await runner.RunAsync(Case("c", phrases: ["DAP improves", "azathioprine"]), TestContext.Current.CancellationToken);
+
+        Assert.Equal("0.5 1 azathioprine", $"{r.StatedPhraseRecall} {r.PhraseRecall} {string.Join(",", r.PhrasesNotStated)}");
+    }
+
+    [Fact]
+    public async Task The_breakdown_summarises_each_suite_file_separately()
+    {
+        var runner = new SuiteRunner(new FakeTarget(SampleAnswers.Valid(), []), 5, SampleAnswers.Disclaimer);
+        SuiteCase In(string file, string id, bool refuse) => Case(id, shouldRefuse: refuse) with { Location = $"/x/{file}.jsonl:3" };
+        var results = await runner.RunAsync([In("single", "a", false), In("unanswerable", "b", true), In("single", "c", false)], null, TestContext.Current.CancellationToken);
+
+        var bySuite = SuiteBreakdown.Of(results, 5);
+
+        Assert.Equal([("single", 2, 1.0), ("unanswerable", 1, 0.0)], bySuite.Select(b => (b.Suite, b.Summary.Cases, b.Summary.RefusalAccuracy.Value ?? -1)));
+    }
+
+    [Fact]
+    public async Task The_markdown_report_names_a_fact_found_in_a_cited_passage_but_not_stated()
+    {
+        var answer = SampleAnswers.Valid() with { Citations = [SampleAnswers.Citation(1, "lems-guideline", passage: "DAP improves strength. Azathioprine spares steroids."), SampleAnswers.Citation(2, "lems-review", quote: "IVIg helps too.")] };
+        var runner = new SuiteRunner(new FakeTarget(answer, []), 5, SampleAnswers.Disclaimer);
+        var results = await runner.RunAsync([Case("c", phrases: ["azathioprine"])], null, TestContext.Current.CancellationToken);
+
+        Assert.Contains("facts in a cited passage but not stated: \"azathioprine\"", SuiteReportWriter.ToMarkdown(results, SuiteSummary.Of(results, 5), "s.jsonl", "fake"));
+    }
 }

@@ -127,8 +127,8 @@ public sealed partial class AnswerAssemblerTests
     {
         var answer = Assemble(MixedDraft);
 
-        Assert.True(answer.Answer.IndexOf($"## {SectionTitles.Guidelines}", StringComparison.Ordinal) is >= 0 and var guidelines &&
-                    answer.Answer.IndexOf($"## {SectionTitles.Research}", StringComparison.Ordinal) > guidelines);
+        Assert.True(answer.Answer.IndexOf($"### {SectionTitles.Guidelines}", StringComparison.Ordinal) is >= 0 and var guidelines &&
+                    answer.Answer.IndexOf($"### {SectionTitles.Research}", StringComparison.Ordinal) > guidelines);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed partial class AnswerAssemblerTests
     {
         var answer = Assemble(MixedDraft);
 
-        Assert.Matches(@"## References\n\n1\. Author A\. Title of efns\. Journal 2011\.( Section: [^\n]*\.)? <https://example\.org/efns>\n2\. ", answer.Answer);
+        Assert.Matches(@"### References\n\n1\. Author A\. Title of efns\. Journal 2011\.( Section: [^\n]*\.)? <https://example\.org/efns>\n2\. ", answer.Answer);
     }
 
     [Fact]
@@ -209,5 +209,122 @@ public sealed partial class AnswerAssemblerTests
         var answer = Assemble(new DraftAnswer([new DraftStatement("An unsupported claim.", [])], []));
 
         Assert.True(answer.InsufficientEvidence);
+    }
+
+    /// <summary>A composer's draft with a lead and headed statements, headings interleaved as a composer may leave them.</summary>
+    private static readonly DraftAnswer LeadDraft = new DraftAnswer(
+    [
+        new DraftStatement("Repeat screening every 6 months for 2 years.", [Cite(Guideline, 2)], "Screening"),
+        new DraftStatement("About half of patients with LEMS have SCLC.", [Cite(Research, 0)], "Associated cancers"),
+        new DraftStatement("If CT is negative, FDG-PET is recommended.", [Cite(Guideline, 1)], "Imaging"),
+        new DraftStatement("The DELTA-P score estimates the risk.", [Cite(Research, 2)], "Associated cancers"),
+        new DraftStatement("Screen for SCLC with CT of the chest.", [Cite(Guideline, 0)], " Screening "),
+    ], []) { Lead = new DraftStatement("SOX1 antibodies point to a tumour.", [Cite(Research, 1)]) };
+
+    [Fact]
+    public void Assemble_Lead_IsReturnedWithItsCitation()
+    {
+        var answer = Assemble(LeadDraft);
+
+        Assert.Equal("SOX1 antibodies point to a tumour. [1]", $"{answer.Lead?.Text} {AnswerAssembler.Markers(answer.Lead?.Citations ?? [])}");
+    }
+
+    [Fact]
+    public void Assemble_Lead_IsNumberedFirstEvenWhenItsSourceIsResearch()
+    {
+        var answer = Assemble(LeadDraft);
+
+        Assert.Equal("SOX1 antibodies point to a tumour.", answer.Citations[0].Quote);
+    }
+
+    [Fact]
+    public void Assemble_LeadParagraph_OpensTheMarkdownBeforeTheGuidelineSection()
+    {
+        var answer = Assemble(LeadDraft);
+
+        Assert.StartsWith($"SOX1 antibodies point to a tumour. [1]\n\n### {SectionTitles.Guidelines}\n\n", answer.Answer);
+    }
+
+    [Fact]
+    public void Assemble_LeadRepeatedAmongTheStatements_IsNotRepeated()
+    {
+        var draft = LeadDraft with { Statements = [.. LeadDraft.Statements, new DraftStatement("SOX1 antibodies point to a tumour.", [Cite(Research, 1)])] };
+
+        var answer = Assemble(draft);
+
+        Assert.DoesNotContain(answer.Sections.SelectMany(s => s.Statements), s => s.Text == "SOX1 antibodies point to a tumour.");
+    }
+
+    [Fact]
+    public void Assemble_StatementsOfOneHeading_AreKeptTogetherInTheOrderTheirHeadingFirstAppeared()
+    {
+        var answer = Assemble(LeadDraft);
+
+        Assert.Equal(["Screening", "Screening", "Imaging", "Associated cancers", "Associated cancers"],
+            answer.Sections.SelectMany(s => s.Statements).Select(s => s.Heading));
+    }
+
+    [Fact]
+    public void Assemble_CitationNumbers_FollowTheGroupedOrderAfterTheLead()
+    {
+        var answer = Assemble(LeadDraft);
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], MarkersIn(answer.Answer));
+    }
+
+    [Fact]
+    public void Assemble_Markdown_PutsEachHeadingOnceAboveItsGroup()
+    {
+        var answer = Assemble(LeadDraft);
+
+        Assert.Contains("### From the Guidelines\n\n#### Screening\n\n- Repeat screening every 6 months for 2 years. [2]\n- Screen for SCLC with CT of the chest. [3]\n\n#### Imaging\n\n- If CT is negative, FDG-PET is recommended. [4]\n\n### From the Research\n\n#### Associated cancers\n\n", answer.Answer);
+    }
+
+    [Fact]
+    public void Assemble_StatementsWithoutHeadings_HaveNoSubHeadingInTheMarkdown()
+    {
+        var answer = Assemble(MixedDraft);
+
+        Assert.DoesNotContain("####", answer.Answer);
+    }
+
+    [Fact]
+    public void Assemble_StatementsWithoutHeadings_HaveANullHeading()
+    {
+        var answer = Assemble(MixedDraft);
+
+        Assert.All(answer.Sections.SelectMany(s => s.Statements), s => Assert.Null(s.Heading));
+    }
+
+    [Fact]
+    public void Assemble_DraftWithoutALead_HasNoLead()
+    {
+        Assert.Null(Assemble(MixedDraft).Lead);
+    }
+
+    [Fact]
+    public void Assemble_LeadAlone_IsAnAnswerThatCitesIt()
+    {
+        var answer = Assemble(DraftAnswer.Empty with { Lead = LeadDraft.Lead });
+
+        Assert.Equal((false, 1, 0), (answer.InsufficientEvidence, answer.Citations.Count, answer.Sections.Count));
+    }
+
+    [Fact]
+    public void Assemble_LeadWithoutEvidence_IsDroppedAndTheAnswerIsInsufficientEvidence()
+    {
+        var answer = Assemble(DraftAnswer.Empty with { Lead = new DraftStatement("An unsupported claim.", []) });
+
+        Assert.Equal((true, null), (answer.InsufficientEvidence, answer.Lead));
+    }
+
+    [Fact]
+    public void Assemble_AnswerWithLeadAndHeadings_KeepsEveryContractRule()
+    {
+        var answer = Assemble(LeadDraft);
+        var used = answer.Sections.SelectMany(s => s.Statements).Prepend(answer.Lead!).SelectMany(s => s.Citations).ToHashSet();
+
+        Assert.True(answer.Citations.All(c => used.Contains(c.Number) && c.Passage.Contains(c.Quote, StringComparison.Ordinal))
+                    && MarkersIn(answer.Answer).All(n => n >= 1 && n <= answer.Citations.Count));
     }
 }

@@ -41,4 +41,39 @@ public sealed class StatementTextTests
     {
         Assert.True(StatementText.IsStatement("Amifampridine is the preferred symptomatic drug."));
     }
+
+    [Theory]
+    [InlineData("The authors drew a parallel with Lambert-Eaton myasthenic syndrome.")]
+    [InlineData("This study reviewed 200 patients with paraneoplastic syndromes.")]
+    [InlineData("These patients were treated with amifampridine.")]
+    [InlineData("They had a more rapidly progressive course.")]
+    [InlineData("Of these, 60% had small-cell lung cancer.")]
+    [InlineData("In this cohort, most antibodies were against P/Q-type channels.")]
+    [InlineData("Such patients should be screened every six months.")]
+    [InlineData("It is caused by antibodies against voltage-gated calcium channels.")]
+    [InlineData("Moreover, these patients improved with IVIg.")]
+    [InlineData("In contrast, the DELTA-P score predicted no tumour.")]
+    [InlineData("Similarly, the response to IVIg was short-lived.")]
+    [InlineData("The response rates are shown in Table 2 for each group.")]
+    [InlineData("\u201CThese cases are rare,\u201D the panel wrote.")]
+    public void StandsAlone_SentenceThatPointsAtItsNeighbours_DoesNot(string sentence)
+    {
+        Assert.False(StatementText.StandsAlone(sentence));
+    }
+
+    [Theory]
+    [InlineData("3,4-diaminopyridine is the recommended symptomatic treatment of LEMS.")]
+    [InlineData("It is recommended that patients with LEMS are screened for SCLC.")]
+    [InlineData("It should be considered to repeat the CT every six months.")]
+    [InlineData("Both IVIg and plasma exchange shorten the course of Guillain-Barre syndrome.")]
+    [InlineData("However, corticosteroids alone are not effective in Guillain-Barre syndrome.")]
+    [InlineData("Thus, GATA-3 is required for the maintenance of haematopoietic stem cells.")]
+    [InlineData("In contrast to other antibodies, 10E8 did not bind phospholipids.")]
+    [InlineData("These findings suggest that autophagy deficiency promotes fibrosis.")]
+    [InlineData("We found that VGCC antibodies were present in 85% of patients.")]
+    [InlineData("Thymectomy improved outcomes in non-thymomatous myasthenia gravis.")]
+    public void StandsAlone_SentenceThatSaysItsOwnSubject_Does(string sentence)
+    {
+        Assert.True(StatementText.StandsAlone(sentence));
+    }
 }

@@ -24,6 +24,17 @@ public static class CitationMetrics
         return phrases.Where(p => cited.Contains(Normalise(p), StringComparison.Ordinal)).ToList();
     }
 
+    /// <summary>
+    /// The expected phrases the answer itself states, in its lead or a statement: a fact only in a cited passage
+    /// is found by retrieval but not told to the clinician.
+    /// </summary>
+    public static IReadOnlyList<string> PhrasesStated(ClinicalAnswer answer, IReadOnlyList<string> phrases)
+    {
+        var statements = answer.Sections.SelectMany(s => s.Statements).Select(s => s.Text);
+        var stated = Normalise(string.Join("\n", answer.Lead is { } lead ? statements.Prepend(lead.Text) : statements));
+        return phrases.Where(p => stated.Contains(Normalise(p), StringComparison.Ordinal)).ToList();
+    }
+
     private static string Normalise(string text) =>
         string.Join(' ', text.ToLowerInvariant().Replace('\u2013', '-').Replace('\u2011', '-')
             .Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));

@@ -22,7 +22,9 @@ public static partial class CitationStructure
         var problems = new List<string>();
         var count = answer.Citations.Count;
         var inAnswer = Markers(answer.Answer);
-        var inStatements = answer.Sections.SelectMany(s => s.Statements)
+        var statements = answer.Sections.SelectMany(s => s.Statements);
+        if (answer.Lead is { } lead) statements = statements.Prepend(lead);
+        var inStatements = statements
             .SelectMany(s => s.Citations.Concat(Markers(s.Text))).ToList();
 
         if (answer.InsufficientEvidence && (count > 0 || inAnswer.Count > 0))
@@ -37,6 +39,8 @@ public static partial class CitationStructure
             problems.Add($"Markers appear in the order {string.Join(",", firstAppearance)}: numbers must follow first appearance.");
         foreach (var unused in Enumerable.Range(1, count).Except(inAnswer))
             problems.Add($"Citation {unused} is never used in the answer.");
+        foreach (var unused in Enumerable.Range(1, count).Except(inStatements))
+            problems.Add($"Citation {unused} is cited by no statement (lead or sections).");
         foreach (var c in answer.Citations)
         {
             if (string.IsNullOrWhiteSpace(c.Quote)) problems.Add($"Citation {c.Number} has an empty quote.");

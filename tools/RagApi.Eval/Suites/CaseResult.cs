@@ -2,6 +2,7 @@ namespace RagApi.Eval.Suites;
 
 /// <summary>What one case measured; null where a measure does not apply (e.g. precision of an answer that cites nothing).</summary>
 public sealed record CaseResult(
+    string Suite,
     string Id,
     string Question,
     string StandaloneQuestion,
@@ -13,6 +14,8 @@ public sealed record CaseResult(
     double? CitationRecall,
     double? PhraseRecall,
     IReadOnlyList<string> MissingPhrases,
+    double? StatedPhraseRecall,
+    IReadOnlyList<string> PhrasesNotStated,
     double? RecallAtK,
     double? ReciprocalRank,
     IReadOnlyList<string> CitedSourceIds,

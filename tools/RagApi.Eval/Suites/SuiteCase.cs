@@ -14,4 +14,8 @@ public sealed record SuiteCase(
     IReadOnlyList<string> ExpectedSourceIds,
     IReadOnlyList<string> ExpectedPhrases,
     bool ShouldRefuse,
-    string Location);
+    string Location)
+{
+    /// <summary>The suite file the case came from (its location without the line).</summary>
+    public string Suite => Path.GetFileNameWithoutExtension(Location[..(Location.LastIndexOf(':') is var colon and > 0 ? colon : Location.Length)]);
+}

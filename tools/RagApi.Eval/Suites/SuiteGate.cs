@@ -11,6 +11,7 @@ public sealed record SuiteGate(IReadOnlyDictionary<string, double> Minimums)
         ["citation-precision"] = s => s.CitationPrecision,
         ["citation-recall"] = s => s.CitationRecall,
         ["phrase-recall"] = s => s.PhraseRecall,
+        ["facts-stated"] = s => s.StatedPhraseRecall,
         ["recall-at-k"] = s => s.RecallAtK,
         ["mrr"] = s => s.Mrr,
     };

@@ -12,20 +12,40 @@ public static class SuiteReportWriter
 
     public static void WriteConsole(IAnsiConsole console, IReadOnlyList<CaseResult> results, SuiteSummary summary)
     {
-        var table = new Table().AddColumns("case", "refuse?", "refused", "valid", "prec", "recall", "phrases", $"R@{summary.RecallK}", "RR", "ms");
+        var table = new Table().AddColumns("case", "refuse?", "refused", "valid", "prec", "recall", "stated", "in cited", $"R@{summary.RecallK}", "RR", "ms");
         foreach (var r in results)
             table.AddRow(Markup.Escape(r.Id), Yes(r.ShouldRefuse), r.Error is null ? Yes(r.Refused) : "[red]error[/]",
-                r.StructurallyValid ? "yes" : "[red]no[/]", Pct(r.CitationPrecision), Pct(r.CitationRecall), Pct(r.PhraseRecall),
-                Pct(r.RecallAtK), Num(r.ReciprocalRank), r.AnswerMilliseconds.ToString("F0", CultureInfo.InvariantCulture));
+                r.StructurallyValid ? "yes" : "[red]no[/]", Pct(r.CitationPrecision), Pct(r.CitationRecall), Pct(r.StatedPhraseRecall),
+                Pct(r.PhraseRecall), Pct(r.RecallAtK), Num(r.ReciprocalRank), r.AnswerMilliseconds.ToString("F0", CultureInfo.InvariantCulture));
         console.Write(table);
         console.Write(new Table().AddColumns("measure", "value").Also(t =>
         {
             foreach (var (name, value) in Rows(summary)) t.AddRow(name, Markup.Escape(value));
         }));
+        var bySuite = SuiteBreakdown.Of(results, summary.RecallK);
+        if (bySuite.Count > 1) console.Write(BreakdownTable(bySuite));
+    }
+
+    private static readonly string[] BreakdownColumns = ["suite", "cases", "refusal acc.", "precision", "facts stated", "facts in cited", "recall@k", "p50 ms"];
+
+    private static string[] BreakdownRow(string suite, SuiteSummary s) =>
+        [suite, s.Cases.ToString(CultureInfo.InvariantCulture), s.RefusalAccuracy.ToString(), s.CitationPrecision.ToString(),
+         s.StatedPhraseRecall.ToString(), s.PhraseRecall.ToString(), s.RecallAtK.ToString(), s.LatencyP50Ms.ToString("F0", CultureInfo.InvariantCulture)];
+
+    private static Table BreakdownTable(IReadOnlyList<(string Suite, SuiteSummary Summary)> bySuite)
+    {
+        var table = new Table().AddColumns(BreakdownColumns);
+        foreach (var (suite, s) in bySuite) table.AddRow(BreakdownRow(suite, s).Select(Markup.Escape).ToArray());
+        return table;
     }
 
     public static string ToJson(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target) =>
-        JsonSerializer.Serialize(new { suite, target, summary, cases = results }, Json);
+        JsonSerializer.Serialize(new
+        {
+            suite, target, summary,
+            suites = SuiteBreakdown.Of(results, summary.RecallK).Select(b => new { suite = b.Suite, summary = b.Summary }),
+            cases = results,
+        }, Json);
 
     public static string ToMarkdown(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target)
     {
@@ -34,13 +54,20 @@ public static class SuiteReportWriter
         md.AppendLine(CultureInfo.InvariantCulture, $"Target: {target}. Cases: {summary.Cases}, errors: {summary.Errors}.").AppendLine();
         md.AppendLine("| measure | value |").AppendLine("|---|---|");
         foreach (var (name, value) in Rows(summary)) md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
+        var bySuite = SuiteBreakdown.Of(results, summary.RecallK);
+        if (bySuite.Count > 1)
+        {
+            md.AppendLine().AppendLine("## By suite").AppendLine();
+            md.AppendLine($"| {string.Join(" | ", BreakdownColumns)} |").AppendLine($"|{string.Concat(BreakdownColumns.Select(_ => "---|"))}");
+            foreach (var (name, s) in bySuite) md.AppendLine($"| {string.Join(" | ", BreakdownRow(name, s))} |");
+        }
         md.AppendLine().AppendLine("## Cases").AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"| case | should refuse | refused | valid | precision | recall | phrases | recall@{summary.RecallK} | RR | ms |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| case | should refuse | refused | valid | precision | recall | facts stated | facts in cited | recall@{summary.RecallK} | RR | ms |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Id} | {Yes(r.ShouldRefuse)} | {(r.Error is null ? Yes(r.Refused) : "error")} | {(r.StructurallyValid ? "yes" : "no")} | {Pct(r.CitationPrecision)} | {Pct(r.CitationRecall)} | {Pct(r.PhraseRecall)} | {Pct(r.RecallAtK)} | {Num(r.ReciprocalRank)} | {r.AnswerMilliseconds:F0} |");
-        var notes = results.Where(r => r.Error is not null || r.StructuralProblems.Count > 0 || r.MissingPhrases.Count > 0 || !r.RefusalCorrect).ToList();
+                $"| {r.Id} | {Yes(r.ShouldRefuse)} | {(r.Error is null ? Yes(r.Refused) : "error")} | {(r.StructurallyValid ? "yes" : "no")} | {Pct(r.CitationPrecision)} | {Pct(r.CitationRecall)} | {Pct(r.StatedPhraseRecall)} | {Pct(r.PhraseRecall)} | {Pct(r.RecallAtK)} | {Num(r.ReciprocalRank)} | {r.AnswerMilliseconds:F0} |");
+        var notes = results.Where(r => r.Error is not null || r.StructuralProblems.Count > 0 || r.MissingPhrases.Count > 0 || r.PhrasesNotStated.Count > 0 || !r.RefusalCorrect).ToList();
         if (notes.Count > 0)
         {
             md.AppendLine().AppendLine("## What went wrong").AppendLine();
@@ -50,6 +77,8 @@ public static class SuiteReportWriter
                 if (r.Error is not null) md.AppendLine(CultureInfo.InvariantCulture, $"  - error: {r.Error}");
                 if (!r.RefusalCorrect && r.Error is null) md.AppendLine(r.ShouldRefuse ? "  - answered a question the corpus cannot answer" : "  - refused a question the corpus answers");
                 foreach (var p in r.StructuralProblems) md.AppendLine(CultureInfo.InvariantCulture, $"  - structure: {p}");
+                var inPassagesOnly = r.PhrasesNotStated.Except(r.MissingPhrases).ToList();
+                if (inPassagesOnly.Count > 0) md.AppendLine(CultureInfo.InvariantCulture, $"  - facts in a cited passage but not stated: {string.Join("; ", inPassagesOnly.Select(p => $"\"{p}\""))}");
                 if (r.MissingPhrases.Count > 0) md.AppendLine(CultureInfo.InvariantCulture, $"  - facts not in any cited passage: {string.Join("; ", r.MissingPhrases.Select(p => $"\"{p}\""))}");
             }
         }
@@ -65,6 +94,7 @@ public static class SuiteReportWriter
         ("answerable questions answered", s.AnswerableAnswered.ToString()),
         ("citation precision", s.CitationPrecision.ToString()),
         ("citation recall", s.CitationRecall.ToString()),
+        ("expected facts stated in the answer (lead + statements)", s.StatedPhraseRecall.ToString()),
         ("expected facts in cited passages", s.PhraseRecall.ToString()),
         ($"retrieval recall@{s.RecallK} (documents)", s.RecallAtK.ToString()),
         ("retrieval MRR (documents)", s.Mrr.AsNumber()),

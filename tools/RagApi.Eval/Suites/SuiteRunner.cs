@@ -35,18 +35,21 @@ public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expecte
                 reciprocalRank = RankingMetrics.ReciprocalRank(ranked, expected);
             }
             var found = CitationMetrics.PhrasesFound(answer.Citations, c.ExpectedPhrases);
-            return new CaseResult(c.Id, c.Question, answer.StandaloneQuestion, c.ShouldRefuse, answer.InsufficientEvidence,
+            var stated = CitationMetrics.PhrasesStated(answer, c.ExpectedPhrases);
+            return new CaseResult(c.Suite, c.Id, c.Question, answer.StandaloneQuestion, c.ShouldRefuse, answer.InsufficientEvidence,
                 CitationStructure.Problems(answer), CitationStructure.HasDisclaimer(answer, expectedDisclaimer),
                 c.ShouldRefuse ? null : CitationMetrics.Precision(answer.Citations, expected),
                 c.ShouldRefuse ? null : CitationMetrics.Recall(answer.Citations, expected),
                 c.ExpectedPhrases.Count == 0 ? null : found.Count / (double)c.ExpectedPhrases.Count,
                 c.ExpectedPhrases.Except(found).ToList(),
+                c.ExpectedPhrases.Count == 0 ? null : stated.Count / (double)c.ExpectedPhrases.Count,
+                c.ExpectedPhrases.Except(stated).ToList(),
                 recallAtK, reciprocalRank,
                 answer.Citations.Select(x => x.DocumentId).Distinct().ToList(), milliseconds, null);
         }
         catch (Exception e) when (e is HttpRequestException or InvalidDataException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return new CaseResult(c.Id, c.Question, c.Question, c.ShouldRefuse, false, [], false, null, null, null, [], null, null, [],
+            return new CaseResult(c.Suite, c.Id, c.Question, c.Question, c.ShouldRefuse, false, [], false, null, null, null, [], null, [], null, null, [],
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message);
         }
     }

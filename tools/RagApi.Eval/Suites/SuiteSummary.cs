@@ -14,6 +14,7 @@ public sealed record SuiteSummary(
     Rate CitationPrecision,
     Rate CitationRecall,
     Rate PhraseRecall,
+    Rate StatedPhraseRecall,
     int RecallK,
     Rate RecallAtK,
     Rate Mrr,
@@ -35,12 +36,20 @@ public sealed record SuiteSummary(
             Rate.Of(ok.Select(r => r.CitationPrecision)),
             Rate.Of(ok.Select(r => r.CitationRecall)),
             Rate.Of(ok.Where(r => !r.ShouldRefuse).Select(r => r.PhraseRecall)),
+            Rate.Of(ok.Where(r => !r.ShouldRefuse).Select(r => r.StatedPhraseRecall)),
             recallK,
             Rate.Of(ok.Select(r => r.RecallAtK)),
             Rate.Of(ok.Select(r => r.ReciprocalRank)),
             Percentiles.Of(latencies, 50),
             Percentiles.Of(latencies, 95));
     }
+}
+
+/// <summary>The summary of each suite file of a run, in the order the files were given.</summary>
+public static class SuiteBreakdown
+{
+    public static IReadOnlyList<(string Suite, SuiteSummary Summary)> Of(IReadOnlyList<CaseResult> results, int recallK) =>
+        results.GroupBy(r => r.Suite, StringComparer.Ordinal).Select(g => (g.Key, SuiteSummary.Of(g.ToList(), recallK))).ToList();
 }
 
 /// <summary>A mean over the cases a measure applies to; with no such case the value is null, not zero.</summary>

@@ -9,7 +9,7 @@ using RagApi.Knowledge.Storage;
 namespace RagApi.Eval.Targets;
 
 /// <summary>The Knowledge services on a store file, in this process: the same retrieval and answer path as the API.</summary>
-internal sealed class InProcessTarget(KnowledgeServices services) : IEvalTarget
+internal sealed class InProcessTarget(KnowledgeServices services) : IEvalTarget, SciFact.IModeSearch
 {
     private const int SearchDepth = 20;
 
@@ -23,6 +23,15 @@ internal sealed class InProcessTarget(KnowledgeServices services) : IEvalTarget
         var retrieval = await services.Retriever.RetrieveAsync(query, SearchFilters.None, SearchDepth, cancellationToken);
         return RankingMetrics.DocumentsInOrder(retrieval.Passages.Select(p => p.Chunk.Document.Id));
     }
+
+    public async Task<IReadOnlyList<string>> SearchDocumentsAsync(string query, SearchMode mode, int depth, CancellationToken cancellationToken)
+    {
+        var vector = (await services.Embedder.EmbedAsync([query], cancellationToken))[0];
+        var passages = await services.Store.SearchAsync(new PassageQuery(query, vector, SearchFilters.None, depth, mode), cancellationToken);
+        return RankingMetrics.DocumentsInOrder(passages.Select(p => p.Chunk.Document.Id));
+    }
+
+    public async Task<int> DocumentCountAsync(CancellationToken cancellationToken) => (await services.Store.GetStatisticsAsync(cancellationToken)).Documents;
 
     public ValueTask DisposeAsync()
     {

@@ -1,100 +1,85 @@
-using System.Text;
-using RagApi.Knowledge.Ingestion.Documents;
-using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Composing;
-using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
 
 namespace RagApi.Knowledge.Answering.Assembly;
 
 /// <summary>
-/// Turns any composer's draft into the contract: guideline statements first under their own heading, citations
-/// numbered by first appearance with no gaps, each with its verbatim quote, and the disclaimer appended.
+/// Turns any composer's draft into the contract: the lead statement first, then guideline statements under their
+/// own heading before research, statements of one aspect kept together under their sub-heading, citations numbered
+/// by first appearance (lead first) with no gaps, each with its verbatim quote, and the disclaimer appended.
 /// </summary>
 public sealed class AnswerAssembler(AnswerTexts texts)
 {
+    private static readonly (DocumentKind Kind, string Title)[] SectionOrder =
+        [(DocumentKind.Guideline, SectionTitles.Guidelines), (DocumentKind.Research, SectionTitles.Research)];
+
     public ClinicalAnswer Assemble(string id, string question, string standaloneQuestion, string generator, DraftAnswer draft)
     {
-        var citations = new List<AnswerCitation>();
-        var numbers = new Dictionary<(string ChunkId, int Start, int Length), int>();
+        var numbering = new CitationNumbering();
+        var lead = draft.Lead is { Evidence.Count: > 0 } l ? l : null;
+        var answerLead = lead is null ? null : Statement(lead, numbering);
         var sections = new List<AnswerSection>();
-        foreach (var (kind, title) in new[] { (DocumentKind.Guideline, SectionTitles.Guidelines), (DocumentKind.Research, SectionTitles.Research) })
+        foreach (var (kind, title) in SectionOrder)
         {
-            var statements = draft.Statements
-                .Where(s => s.Evidence.Count > 0 && s.Evidence[0].Passage.Chunk.Document.Kind == kind)
-                .Select(s => new AnswerStatement(s.Text, s.Evidence.Select(e => NumberOf(e, citations, numbers)).Distinct().ToList()))
+            var statements = GroupedByHeading(draft.Statements
+                    .Where(s => s.Evidence.Count > 0 && s.Evidence[0].Passage.Chunk.Document.Kind == kind)
+                    .Where(s => lead is null || !string.Equals(s.Text, lead.Text, StringComparison.Ordinal)))
+                .Select(s => Statement(s, numbering))
                 .ToList();
             if (statements.Count > 0) sections.Add(new AnswerSection(title, statements));
         }
-        if (sections.Count == 0)
+        var markdown = new AnswerMarkdown(texts);
+        if (answerLead is null && sections.Count == 0)
             return new ClinicalAnswer(id, question, standaloneQuestion, generator, true,
-                $"{texts.InsufficientEvidence}\n\n{DisclaimerBlock()}", [], [], texts.Disclaimer, []);
+                markdown.InsufficientEvidence(), [], [], texts.Disclaimer, []);
         return new ClinicalAnswer(id, question, standaloneQuestion, generator, false,
-            Markdown(sections, citations), sections, citations, texts.Disclaimer, draft.FollowUpQuestions);
-    }
-
-    private static int NumberOf(Evidence evidence, List<AnswerCitation> citations, Dictionary<(string, int, int), int> numbers)
-    {
-        var chunk = evidence.Passage.Chunk;
-        var key = (chunk.ChunkId, evidence.Quote.Start, evidence.Quote.Length);
-        if (numbers.TryGetValue(key, out var number)) return number;
-        number = citations.Count + 1;
-        numbers[key] = number;
-        var d = chunk.Document;
-        citations.Add(new AnswerCitation(number, d.Id, chunk.ChunkId, d.Title, d.Source, d.Kind.ToName(), d.Year, d.Url,
-            d.Citation, SectionOf(chunk), chunk.Text, evidence.QuoteText, evidence.Score));
-        return number;
-    }
-
-    private string Markdown(IReadOnlyList<AnswerSection> sections, IReadOnlyList<AnswerCitation> citations)
-    {
-        var markdown = new StringBuilder();
-        foreach (var section in sections)
+            markdown.Answer(answerLead, sections, numbering.Citations), sections, numbering.Citations, texts.Disclaimer, draft.FollowUpQuestions)
         {
-            markdown.Append("## ").Append(section.Title).Append("\n\n");
-            foreach (var statement in section.Statements)
-                markdown.Append("- ").Append(statement.Text).Append(' ').Append(Markers(statement.Citations)).Append('\n');
-            markdown.Append('\n');
-        }
-        markdown.Append("## References\n\n");
-        foreach (var c in citations)
-        {
-            var reference = string.IsNullOrWhiteSpace(c.Citation) ? $"{c.Title}. {c.Source} {c.Year}".Trim() : c.Citation;
-            markdown.Append(c.Number).Append(". ").Append(reference);
-            if (c.Section.Length > 0) markdown.Append(" Section: ").Append(c.Section).Append('.');
-            if (!string.IsNullOrWhiteSpace(c.Url)) markdown.Append(" <").Append(c.Url).Append('>');
-            markdown.Append('\n');
-        }
-        return markdown.Append('\n').Append(DisclaimerBlock()).ToString();
+            Lead = answerLead,
+        };
     }
 
-    private static string SectionOf(Ingestion.Chunking.Chunk chunk)
-    {
-        var heading = chunk.SectionPath.Split(" > ")[^1];
-        return heading == chunk.Document.Title ? "" : heading;
-    }
+    /// <summary>Statements of one aspect stay together, groups in the order their first statement came in the draft.</summary>
+    private static IEnumerable<DraftStatement> GroupedByHeading(IEnumerable<DraftStatement> statements) =>
+        statements
+            .Select(s => s with { Heading = HeadingOf(s.Heading) })
+            .GroupBy(s => s.Heading ?? "", StringComparer.OrdinalIgnoreCase)
+            .SelectMany(g => g.Select(s => s with { Heading = g.First().Heading }));
+
+    private static string? HeadingOf(string? heading) =>
+        string.IsNullOrWhiteSpace(heading) ? null : string.Join(' ', heading.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static AnswerStatement Statement(DraftStatement statement, CitationNumbering numbering) =>
+        new(statement.Text, statement.Evidence.Select(numbering.NumberOf).Distinct().ToList(), statement.Heading);
 
     public static string Markers(IEnumerable<int> numbers) => string.Concat(numbers.Select(n => $"[{n}]"));
 
-    private string DisclaimerBlock() => $"---\n\n**Professional medical disclaimer.** {texts.Disclaimer}";
-}
-
-/// <summary>Texts written for this project and kept in prompts/, loaded once at start.</summary>
-public sealed record AnswerTexts(string Disclaimer, string InsufficientEvidence)
-{
-    public const string DisclaimerFile = "disclaimer.md";
-    public const string InsufficientEvidenceFile = "insufficient-evidence.md";
-
-    public static AnswerTexts Load(string promptsFolder)
+    /// <summary>One number per (passage, sentence), given in the order the answer first cites it.</summary>
+    private sealed class CitationNumbering
     {
-        string Read(string name)
+        private readonly Dictionary<(string ChunkId, int Start, int Length), int> _numbers = [];
+        private readonly List<AnswerCitation> _citations = [];
+
+        public IReadOnlyList<AnswerCitation> Citations => _citations;
+
+        public int NumberOf(Evidence evidence)
         {
-            var path = Path.Combine(promptsFolder, name);
-            if (!File.Exists(path)) throw new FileNotFoundException($"The prompt file '{path}' is missing; set Prompts:Path to the prompts folder.", path);
-            var text = File.ReadAllText(path).Trim();
-            if (text.Length == 0) throw new InvalidDataException($"The prompt file '{path}' is empty.");
-            return text;
+            var chunk = evidence.Passage.Chunk;
+            var key = (chunk.ChunkId, evidence.Quote.Start, evidence.Quote.Length);
+            if (_numbers.TryGetValue(key, out var number)) return number;
+            number = _citations.Count + 1;
+            _numbers[key] = number;
+            var d = chunk.Document;
+            _citations.Add(new AnswerCitation(number, d.Id, chunk.ChunkId, d.Title, d.Source, d.Kind.ToName(), d.Year, d.Url,
+                d.Citation, SectionOf(chunk), chunk.Text, evidence.QuoteText, evidence.Score));
+            return number;
         }
-        return new AnswerTexts(Read(DisclaimerFile), Read(InsufficientEvidenceFile));
+
+        private static string SectionOf(Chunk chunk)
+        {
+            var heading = chunk.SectionPath.Split(" > ")[^1];
+            return heading == chunk.Document.Title ? "" : heading;
+        }
     }
 }

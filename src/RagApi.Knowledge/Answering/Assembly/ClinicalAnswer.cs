@@ -17,13 +17,20 @@ public sealed record ClinicalAnswer(
     string Disclaimer,
     IReadOnlyList<string> FollowUpQuestions)
 {
+    /// <summary>The statement that answers the question directly, shown before the sections and not repeated in them; null when the composer chose none.</summary>
+    public AnswerStatement? Lead { get; init; }
+
     /// <summary>What citation verification changed in a generated answer; null for extractive answers.</summary>
     public Verification.VerificationReport? Verification { get; init; }
 }
 
 public sealed record AnswerSection(string Title, IReadOnlyList<AnswerStatement> Statements);
 
-public sealed record AnswerStatement(string Text, IReadOnlyList<int> Citations);
+/// <summary>
+/// A statement with its citation numbers. <paramref name="Heading"/> names the aspect it belongs to ("Treatment");
+/// consecutive statements of a section with the same heading form one group; null when the section does not group.
+/// </summary>
+public sealed record AnswerStatement(string Text, IReadOnlyList<int> Citations, string? Heading = null);
 
 public sealed record AnswerCitation(
     int Number,

@@ -1,27 +1,85 @@
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Storage;
-using RagApi.Knowledge.Answering;
-using RagApi.Knowledge.Answering.Assembly;
+using System.Text.RegularExpressions;
 using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Knowledge.Answering.Composing;
 
-/// <summary>Suggests the sections of the cited documents that the answer did not draw on.</summary>
-internal static class FollowUpQuestions
+/// <summary>
+/// Suggests the questions a clinician would ask next: about the conversation's subject (the question once its
+/// question and aspect words are removed), on the aspects the cited documents have a section about (Diagnosis,
+/// Treatment, Prognosis, ...) that neither the question asked about nor the answer drew on.
+/// "How is Lambert-Eaton myasthenic syndrome diagnosed?", never a document's title.
+/// </summary>
+internal static partial class FollowUpQuestions
 {
-    public static IReadOnlyList<string> FromSections(IReadOnlyList<RetrievedPassage> passages, IReadOnlyList<DraftStatement> statements, int max)
+    /// <summary>An aspect a section heading or a question can be about, the word stems that name it, and how a clinician asks about it.</summary>
+    private sealed record Aspect(string Name, string[] Stems, string Template)
+    {
+        public string AskAbout(string subject) => Template.Replace("{subject}", subject, StringComparison.Ordinal);
+    }
+
+    private static readonly Aspect[] Aspects =
+    [
+        new("treatment", ["treat", "therap", "manag", "drug", "pharmacolog", "dose", "dosing", "intervention"], "How is {subject} treated?"),
+        new("diagnosis", ["diagnos", "investigat", "test", "criteri", "electrodiagnos", "electromyograph", "workup", "work-up", "recogni"], "How is {subject} diagnosed?"),
+        new("screening", ["screen"], "Which screening is recommended in {subject}?"),
+        new("cancer", ["tumour", "tumor", "cancer", "malignan", "neoplas"], "Which cancers are associated with {subject}?"),
+        new("antibodies", ["antibod", "serolog", "onconeural"], "Which antibodies are found in {subject}?"),
+        new("cause", ["caus", "etiolog", "aetiolog", "mechanis", "pathogen", "pathophysiolog", "trigger"], "What causes {subject}?"),
+        new("features", ["feature", "presentation", "symptom", "sign", "manifestation"], "How does {subject} present?"),
+        new("prognosis", ["prognos", "outcome", "surviv", "course"], "What is the prognosis of {subject}?"),
+        new("epidemiology", ["epidemiolog", "prevalen", "incidence", "frequen"], "How common is {subject}?"),
+        new("risk factors", ["risk"], "What are the risk factors for {subject}?"),
+        new("definition", ["defin"], "How is {subject} defined?"),
+        new("prevention", ["prevent"], "How can {subject} be prevented?"),
+        new("surgery", ["surg", "thymectom", "resection"], "What is the role of surgery in {subject}?"),
+    ];
+
+    [GeneratedRegex(@"[\p{L}][\p{L}\-]*")]
+    private static partial Regex Word();
+
+    /// <param name="question">The standalone question; without one the subject is read from the best cited document's title.</param>
+    public static IReadOnlyList<string> FromSections(IReadOnlyList<RetrievedPassage> passages, IReadOnlyList<DraftStatement> statements, int max, string? question = null)
     {
         var cited = statements.SelectMany(s => s.Evidence).Select(e => e.Passage.Chunk).ToList();
-        var usedSections = cited.Select(c => c.SectionPath).ToHashSet(StringComparer.Ordinal);
+        if (cited.Count == 0 || max <= 0) return [];
+        var subject = SubjectOf(question, cited[0]);
+        if (subject.Length == 0) return [];
+
+        var done = AspectsOf(question ?? "")
+            .Concat(cited.SelectMany(c => AspectsOf(HeadingOf(c))))
+            .Concat(statements.SelectMany(s => AspectsOf(s.Heading ?? "")))
+            .ToHashSet();
         var citedDocuments = cited.Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
         return passages
             .Select(p => p.Chunk)
-            .Where(c => citedDocuments.Contains(c.DocumentId) && !usedSections.Contains(c.SectionPath))
-            .Select(c => (Heading: c.SectionPath.Split(" > ")[^1], c.Document.Title))
-            .Where(s => !s.Heading.Equals(s.Title, StringComparison.OrdinalIgnoreCase))
-            .DistinctBy(s => s.Heading.ToLowerInvariant())
+            .Where(c => citedDocuments.Contains(c.DocumentId))
+            .SelectMany(c => AspectsOf(HeadingOf(c)))
+            .Where(a => !done.Contains(a))
+            .Distinct()
             .Take(max)
-            .Select(s => $"What does \"{s.Title}\" say about {s.Heading.ToLowerInvariant()}?")
+            .Select(a => a.AskAbout(subject))
             .ToList();
+    }
+
+    private static string SubjectOf(string? question, Chunk bestCited)
+    {
+        if (!string.IsNullOrWhiteSpace(question)) return QuestionCondenser.TopicOf(question);
+        // A title's subject comes before its colon: "Lambert-Eaton myasthenic syndrome: from clinical ...".
+        return QuestionCondenser.TopicOf(bestCited.Document.Title.Split(':')[0]);
+    }
+
+    private static string HeadingOf(Chunk chunk)
+    {
+        var heading = chunk.SectionPath.Split(" > ")[^1];
+        return heading.Equals(chunk.Document.Title, StringComparison.OrdinalIgnoreCase) ? "" : heading;
+    }
+
+    /// <summary>The aspects a heading or question names, in the order of the catalogue.</summary>
+    private static IEnumerable<Aspect> AspectsOf(string text)
+    {
+        var words = Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
+        return Aspects.Where(a => words.Any(w => a.Stems.Any(stem => w.StartsWith(stem, StringComparison.Ordinal))));
     }
 }

@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using RagApi.Knowledge.Answering;
-using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Retrieval;
 
 namespace RagApi.Knowledge.Answering.Composing;
 
@@ -12,9 +8,49 @@ internal static partial class StatementText
     [GeneratedRegex(@"\s*\[\s*\d+(?:\s*[-–,]\s*\d+)*\s*\]")]
     private static partial Regex SourceReferenceMarker();
 
+    /// <summary>
+    /// Openings that add, conclude or concede ("Moreover, ...", "Thus, ...", "However, ...") leave a sentence whose
+    /// content still holds alone; the rest of it is judged.
+    /// </summary>
+    [GeneratedRegex(@"^(?:in addition|additionally|moreover|furthermore|also|notably|importantly|finally|thus|therefore|hence|consequently|accordingly|as a result|however|nevertheless|nonetheless|overall|in summary|in conclusion|taken together|collectively)\s*,?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex AdditiveOpening();
+
+    /// <summary>
+    /// Openings that point back at something only the neighbouring sentences name: a demonstrative or pronoun
+    /// subject ("This study ...", "These patients ...", "They ..."), another text's authors, a contrast or
+    /// conclusion drawn from what came before ("However, ...", "Therefore, ...").
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:this|these|those|such|its|their|his|her)\b|(?:they|them|he|she|the former|the latter|the authors?|the same|the above|the remaining|the rest|the other|the others|the study|the trial|the present study|the current study|the cohort)\b|(?:in|of|among|from|for|within|of all) (?:this|these|those|such|them|the latter|the former|our|their)\b|(?:in contrast|by contrast|in comparison)\s*,|(?:conversely|similarly|likewise|on the other hand|despite this|in this case|in that case|otherwise|instead|again)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ContextDependentOpening();
+
+    /// <summary>"These findings suggest that ..." states the cited work's conclusion, which its citation names.</summary>
+    [GeneratedRegex(@"^(?:this|these|our|the) (?:findings?|data|results?|observations?|studies|study|experiments?|work|analyses|analysis) (?:\w+ )?(?:suggests?|indicates?|shows?|demonstrates?|implicates?|reveals?|establish(?:es)?|supports?|identif(?:y|ies)|provides?|highlights?|uncovers?|defines?|confirms?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConclusionOfTheCitedWork();
+
+    /// <summary>"It" as the subject refers back, except as the empty subject of "It is recommended that/to ...".</summary>
+    [GeneratedRegex(@"^it\b(?!\s+(?:is|was|has been|remains|seems|appears|may be|should be|can be)\s+(?:\w+\s+){1,2}(?:that|to|whether|if)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReferringIt();
+
+    /// <summary>A sentence that points at a table or figure says what only the source shows.</summary>
+    [GeneratedRegex(@"\b(?:tables?|fig(?:ure)?s?\.?)\s+\d|\b(?:as (?:mentioned|described|discussed|noted|shown) (?:above|earlier|previously|before))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsElsewhere();
+
     public static string Clean(string sentence) => SourceReferenceMarker().Replace(sentence, "").Trim();
 
     /// <summary>Heading-like fragments, very short pieces and list lead-ins ending in a colon say nothing on their own.</summary>
     public static bool IsStatement(string sentence) =>
         sentence.Count(char.IsLetter) >= 25 && sentence.Contains(' ') && !sentence.TrimEnd().EndsWith(':');
+
+    /// <summary>
+    /// Whether a sentence means what it says when read alone, as a statement of an answer is: not when it opens by
+    /// pointing back at its neighbours ("The authors ...", "This study ...", "These patients ...", "However, ...")
+    /// or at a table or figure. Sentences opening with "We" stand: the citation names who "we" are.
+    /// </summary>
+    public static bool StandsAlone(string sentence)
+    {
+        var text = AdditiveOpening().Replace(sentence.TrimStart('(', '"', '\'', ' ', '\u201C'), "");
+        if (PointsElsewhere().IsMatch(text)) return false;
+        if (ConclusionOfTheCitedWork().IsMatch(text)) return true;
+        return !ContextDependentOpening().IsMatch(text) && !ReferringIt().IsMatch(text);
+    }
 }

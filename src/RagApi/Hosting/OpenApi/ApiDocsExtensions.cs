@@ -13,6 +13,7 @@ public static class ApiDocsExtensions
             options.AddOperationTransformer<OperationSecurity>();
             options.AddOperationTransformer<ApiOperationResponses>();
             options.AddOperationTransformer<AnswerExamples>();
+            options.AddDocumentTransformer<AnswerShapeDescriptions>();
         });
         return builder;
     }

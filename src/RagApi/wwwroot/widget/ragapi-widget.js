@@ -210,7 +210,9 @@
   function draftLine(line, citations, openCitation) {
     const text = line.replace(/\n$/, '');
     if (!text.trim() || text.trim() === '---') return null;
-    if (text.startsWith('## ')) return el('h3', { class: 'ragapi-heading', text: text.slice(3) });
+    const heading = /^(#{2,4}) (.*)$/.exec(text);
+    if (heading && heading[1] === '####') return el('h4', { class: 'ragapi-subheading', text: heading[2] });
+    if (heading) return el('h3', { class: 'ragapi-heading', text: heading[2] });
     if (text.startsWith('**')) return el('p', { class: 'ragapi-disclaimer', text: text.replace(/\*\*/g, '') });
     const item = text.replace(/^(- |\d+\. )/, '');
     return el('p', { class: 'ragapi-draft-line' }, textWithCitations(item, [], citations, openCitation));
@@ -234,6 +236,36 @@
           'aria-label': `Open the source of reference ${citation.number} (new tab)` }) : null));
   }
 
+  /** The one place a statement becomes an element: the final answer and statements arriving one by one both use it. */
+  function statementItem(statement, citations, openCitation) {
+    return el('li', {}, textWithCitations(String(statement.text || ''), statement.citations, citations, openCitation));
+  }
+
+  function leadParagraph(lead, citations, openCitation) {
+    return el('p', { class: 'ragapi-lead' }, textWithCitations(String(lead.text || ''), lead.citations, citations, openCitation));
+  }
+
+  /** Consecutive statements with the same heading form a group; a null heading is a group without a sub-heading. */
+  function groupsOf(statements) {
+    const groups = [];
+    for (const statement of statements || []) {
+      const heading = statement.heading || null;
+      const last = groups[groups.length - 1];
+      if (last && last.heading === heading) last.statements.push(statement);
+      else groups.push({ heading, statements: [statement] });
+    }
+    return groups;
+  }
+
+  function sectionElements(section, citations, openCitation) {
+    const elements = [el('h3', { class: 'ragapi-heading', text: section.title })];
+    for (const group of groupsOf(section.statements)) {
+      if (group.heading) elements.push(el('h4', { class: 'ragapi-subheading', text: group.heading }));
+      elements.push(el('ul', { class: 'ragapi-statements' }, group.statements.map((s) => statementItem(s, citations, openCitation))));
+    }
+    return elements;
+  }
+
   function renderAnswer(answer, handlers) {
     const citations = answer.citations || [];
     const body = [];
@@ -242,11 +274,8 @@
         el('h3', { class: 'ragapi-heading', text: 'No relevant evidence found' }),
         el('p', { text: insufficientMessage(answer) })));
     } else {
-      for (const section of answer.sections || []) {
-        body.push(el('h3', { class: 'ragapi-heading', text: section.title }),
-          el('ul', { class: 'ragapi-statements' }, (section.statements || []).map((statement) =>
-            el('li', {}, textWithCitations(statement.text, statement.citations, citations, handlers.openCitation)))));
-      }
+      if (answer.lead) body.push(leadParagraph(answer.lead, citations, handlers.openCitation));
+      for (const section of answer.sections || []) body.push(...sectionElements(section, citations, handlers.openCitation));
       if (citations.length) {
         body.push(el('h3', { class: 'ragapi-heading', text: 'References' }),
           el('ol', { class: 'ragapi-references' }, citations.map((c) => referenceItem(c, handlers.openCitation))));
@@ -276,11 +305,14 @@
   function plainText(question, answer) {
     const lines = [`Question: ${question}`, ''];
     if (answer.insufficientEvidence) lines.push(insufficientMessage(answer), '');
+    const withMarkers = (statement) =>
+      `${statement.text}${(statement.citations || []).filter((n) => !statement.text.includes(`[${n}]`)).map((n) => ` [${n}]`).join('')}`;
+    if (answer.lead) lines.push(withMarkers(answer.lead), '');
     for (const section of answer.sections || []) {
       lines.push(section.title);
-      for (const statement of section.statements || []) {
-        const markers = (statement.citations || []).filter((n) => !statement.text.includes(`[${n}]`)).map((n) => ` [${n}]`).join('');
-        lines.push(`- ${statement.text}${markers}`);
+      for (const group of groupsOf(section.statements)) {
+        if (group.heading) lines.push(`${group.heading}:`);
+        for (const statement of group.statements) lines.push(`- ${withMarkers(statement)}`);
       }
       lines.push('');
     }
@@ -437,6 +469,10 @@
             draft.append(el('p', { class: 'ragapi-draft-line' }, textWithCitations(String(data.text || ''), numbers, streamed.citations, openCitation)));
           }
           if (event === 'citations') citations = data.citations || [];
+          if (event === 'statement') {
+            if (!draft.isConnected) view.answerBox.replaceChildren(draft);
+            draft.append(el('ul', { class: 'ragapi-statements' }, statementItem(data, citations, openCitation)));
+          }
           if (event === 'delta') {
             if (streamed.statements && !streamed.replaced) {
               draft.replaceChildren();

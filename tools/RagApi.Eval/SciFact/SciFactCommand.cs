@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using RagApi.Eval.Beir;
+using RagApi.Eval.Targets;
+using RagApi.Knowledge.Ingestion.Documents;
+
+namespace RagApi.Eval.SciFact;
+
+/// <summary>ragapi-eval scifact: index the SciFact abstracts into their own store, then score answers and search on the claims.</summary>
+internal static class SciFactCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<string>("folder") { Description = "A SciFact folder (corpus.jsonl, queries.jsonl, qrels/train.tsv, rationales.jsonl, sentences.jsonl)." };
+        var store = new Option<string>("--store")
+        {
+            Description = "The corpus's own store, reused between runs (unchanged abstracts are not embedded again).",
+            DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "ragapi-scifact", "scifact.db"),
+        };
+        var limit = new Option<int?>("--limit") { Description = "Use only the first N claims (answers and search)." };
+        var corpusLimit = new Option<int?>("--corpus-limit") { Description = "Index only the first N abstracts plus the evidence of the claims used (figures then do not compare with published ones)." };
+        var api = new Option<Uri?>("--api") { Description = "Ask a running API instead (its store must hold the SciFact corpus; search is then hybrid only)." };
+        var apiKey = new Option<string?>("--api-key") { Description = "API key sent to the running API." };
+        var json = new Option<string?>("--json") { Description = "Write the figures as JSON here." };
+        var command = new Command("scifact", "SciFact claims: evidence abstract cited, rationale sentence quoted, citation precision, and nDCG@10 per search mode.")
+        {
+            folder, store, limit, corpusLimit, api, apiKey, json,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            SciFactData data;
+            try
+            {
+                data = SciFactData.Load(result.GetValue(folder)!);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+            var claims = data.Claims.Take(result.GetValue(limit) ?? int.MaxValue).ToList();
+            var queries = data.Beir.Queries.Take(result.GetValue(limit) ?? int.MaxValue).ToList();
+            IEvalTarget target;
+            if (result.GetValue(api) is { } url) target = new HttpTarget(url, result.GetValue(apiKey));
+            else target = await IndexedAsync(data, claims, result.GetValue(store)!, result.GetValue(corpusLimit), cancellationToken);
+            await using (target)
+                return await ReportAsync(target, data, claims, queries, result.GetValue(json), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<InProcessTarget> IndexedAsync(SciFactData data, IReadOnlyList<EvidencedClaim> claims, string storePath, int? corpusLimit, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(storePath))!);
+        var services = new KnowledgeServices(storePath, new Knowledge.Answering.AnswerOptions());
+        IReadOnlyList<SourceDocument> corpus = data.Beir.LoadCorpus();
+        if (corpusLimit is { } n)
+        {
+            var evidence = claims.SelectMany(c => c.EvidenceDocuments).ToHashSet(StringComparer.Ordinal);
+            corpus = corpus.Where((d, i) => i < n || evidence.Contains(d.Id)).ToList();
+        }
+        Console.WriteLine($"Indexing {corpus.Count} abstracts into {storePath} (unchanged abstracts are skipped)");
+        // No pruning: a limited run must not delete what a full run embedded.
+        Console.WriteLine($"  {await services.Indexing.RunAsync(corpus, prune: false, progress: null, cancellationToken)}");
+        return new InProcessTarget(services);
+    }
+
+    private static async Task<int> ReportAsync(IEvalTarget target, SciFactData data, IReadOnlyList<EvidencedClaim> claims, IReadOnlyList<BeirQuery> queries, string? jsonPath, CancellationToken cancellationToken)
+    {
+        var runner = new SciFactRunner(target);
+        var documents = target is InProcessTarget local ? (await local.DocumentCountAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture) : "the API's";
+        Console.WriteLine($"Search over {queries.Count} judged claims, {documents} abstracts in the store, against {target.Description}:");
+        var retrieval = await runner.RetrieveAsync(data.Beir, queries, cancellationToken);
+        Console.WriteLine("  mode      nDCG@10  recall@10");
+        foreach (var r in retrieval) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Mode,-8}  {r.NdcgAt10,7:F4}  {r.RecallAt10,9:F4}"));
+
+        var answers = await runner.AnswerAsync(claims, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers over {answers.Claims} claims with evidence ({data.UnresolvedSentences} gold sentence indexes past their abstract ignored):"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  evidence abstract cited      {answers.EvidenceCited:P1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rationale sentence quoted    {answers.RationaleQuoted:P1}"));
+        Console.WriteLine($"  citation precision           {answers.CitationPrecision.AsNumber()} (mean over answers that cite)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  refused                      {answers.Refused:P1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  structurally invalid         {answers.StructurallyInvalid}; {answers.MeanMilliseconds:F0} ms per answer"));
+        if (jsonPath is not null)
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(new { claims = claims.Count, retrieval, answers },
+                new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), cancellationToken);
+        return 0;
+    }
+}
