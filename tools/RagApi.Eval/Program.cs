@@ -13,9 +13,11 @@ internal static class EvalProgram
         var root = new RootCommand("Evaluates RagApi: citation-accuracy suites, a BEIR retrieval benchmark and performance benchmarks.")
         {
             SuiteCommand.Create(),
+            CompareCommand.Create(),
             BeirCommand.Create(),
             PerfCommand.Create(),
         };
-        return root.Parse(args).InvokeAsync();
+        // Ctrl+C cancels the run; the suite then writes its reports, which may take longer than the default 2 s.
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 }

@@ -20,12 +20,15 @@ public static class SuiteReportWriter
         console.Write(table);
         console.Write(new Table().AddColumns("measure", "value").Also(t =>
         {
-            foreach (var (name, value) in Rows(summary)) t.AddRow(name, Markup.Escape(value));
+            foreach (var (name, value) in RunRows(results).Concat(Rows(summary))) t.AddRow(name, Markup.Escape(value));
         }));
     }
 
-    public static string ToJson(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target) =>
-        JsonSerializer.Serialize(new { suite, target, summary, cases = results }, Json);
+    public static string ToJson(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target, bool interrupted = false) =>
+        JsonSerializer.Serialize(new SuiteReport(suite, target, interrupted, summary, results), Json);
+
+    public static SuiteReport ReadJson(string json) =>
+        JsonSerializer.Deserialize<SuiteReport>(json, Json) ?? throw new JsonException("The report is JSON null.");
 
     public static string ToMarkdown(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target)
     {
@@ -33,7 +36,7 @@ public static class SuiteReportWriter
         md.AppendLine(CultureInfo.InvariantCulture, $"# Evaluation of {Path.GetFileName(suite)}").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Target: {target}. Cases: {summary.Cases}, errors: {summary.Errors}.").AppendLine();
         md.AppendLine("| measure | value |").AppendLine("|---|---|");
-        foreach (var (name, value) in Rows(summary)) md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
+        foreach (var (name, value) in RunRows(results).Concat(Rows(summary))) md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
         md.AppendLine().AppendLine("## Cases").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"| case | should refuse | refused | valid | precision | recall | phrases | recall@{summary.RecallK} | RR | ms |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
@@ -56,7 +59,16 @@ public static class SuiteReportWriter
         return md.ToString();
     }
 
-    private static IEnumerable<(string, string)> Rows(SuiteSummary s) =>
+    /// <summary>Cases that got no answer (by HTTP status) apart from cases answered but falling short.</summary>
+    internal static IEnumerable<(string Name, string Value)> RunRows(IReadOnlyList<CaseResult> results)
+    {
+        var failed = results.Where(r => r.FailedToRun).ToList();
+        var byStatus = failed.GroupBy(r => r.HttpStatus is { } s ? $"HTTP {s}" : "no response").Select(g => $"{g.Key} x{g.Count()}");
+        yield return ("cases failed to run (no answer)", failed.Count == 0 ? "0" : $"{failed.Count} ({string.Join(", ", byStatus)})");
+        yield return ("cases answered but falling short", results.Count(r => r.QualityFailures.Count > 0).ToString(CultureInfo.InvariantCulture));
+    }
+
+    internal static IEnumerable<(string Name, string Value)> Rows(SuiteSummary s) =>
     [
         ("structural citation validity", s.StructuralValidity.ToString()),
         ("disclaimer present", s.DisclaimerPresence.ToString()),

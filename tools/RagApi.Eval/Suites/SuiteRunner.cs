@@ -4,19 +4,37 @@ using RagApi.Eval.Targets;
 
 namespace RagApi.Eval.Suites;
 
-/// <summary>Asks every case of a suite, in order, and measures the answer against what the case expects.</summary>
+/// <summary>Asks every case of a suite and measures the answer against what the case expects.</summary>
 public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expectedDisclaimer)
 {
-    public async Task<IReadOnlyList<CaseResult>> RunAsync(IReadOnlyList<SuiteCase> cases, Action<CaseResult>? onCase, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CaseResult>> RunAsync(IReadOnlyList<SuiteCase> cases, Action<CaseResult>? onCase, CancellationToken cancellationToken) =>
+        RunAsync(cases, 1, onCase, cancellationToken);
+
+    /// <summary>
+    /// At most <paramref name="concurrency"/> cases in flight; results come back in suite order. When cancelled
+    /// (Ctrl+C), the cases finished so far are returned rather than lost.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseResult>> RunAsync(IReadOnlyList<SuiteCase> cases, int concurrency, Action<CaseResult>? onCase, CancellationToken cancellationToken)
     {
-        var results = new List<CaseResult>(cases.Count);
-        foreach (var suiteCase in cases)
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        var results = new CaseResult?[cases.Count];
+        var report = new Lock();
+        try
         {
-            var result = await RunAsync(suiteCase, cancellationToken);
-            results.Add(result);
-            onCase?.Invoke(result);
+            await Parallel.ForEachAsync(Enumerable.Range(0, cases.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                async (i, token) =>
+                {
+                    var result = await RunAsync(cases[i], token);
+                    results[i] = result;
+                    lock (report) onCase?.Invoke(result);
+                });
         }
-        return results;
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted: what has finished is kept.
+        }
+        return results.OfType<CaseResult>().ToList();
     }
 
     public async Task<CaseResult> RunAsync(SuiteCase c, CancellationToken cancellationToken)
@@ -42,12 +60,15 @@ public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expecte
                 c.ExpectedPhrases.Count == 0 ? null : found.Count / (double)c.ExpectedPhrases.Count,
                 c.ExpectedPhrases.Except(found).ToList(),
                 recallAtK, reciprocalRank,
-                answer.Citations.Select(x => x.DocumentId).Distinct().ToList(), milliseconds, null);
+                answer.Citations.Select(x => x.DocumentId).Distinct().ToList(), milliseconds, null,
+                FoundPhrases: found, Answer: answer);
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidDataException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is TargetRequestException or HttpRequestException or InvalidDataException or System.Text.Json.JsonException
+                                   || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new CaseResult(c.Id, c.Question, c.Question, c.ShouldRefuse, false, [], false, null, null, null, [], null, null, [],
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message);
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message,
+                HttpStatus: e is TargetRequestException t ? t.Status : e is HttpRequestException h ? (int?)h.StatusCode : null);
         }
     }
 }
