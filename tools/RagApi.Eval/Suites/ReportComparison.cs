@@ -41,7 +41,8 @@ public static class ReportComparison
             if (!before.TryGetValue(now.Id, out var then)) continue;
             foreach (var (measure, read) in CaseMeasures)
             {
-                var change = new Change(now.Id, measure, read(then), read(now), tolerance);
+                // Failing to run is never tolerated: the tolerance is for measures that vary.
+                var change = new Change(now.Id, measure, read(then), read(now), measure == "ran" ? 0 : tolerance);
                 if (change.Worse || change.Better) changes.Add(change);
             }
         }
