@@ -39,7 +39,7 @@ public static class ModelRegistration
         {
             var embeddings = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
             return embeddings.Provider == EmbeddingProvider.Local
-                ? new MiniLmEmbedder()
+                ? new BatchingQueryEmbedder(new MiniLmEmbedder(), sp.GetRequiredService<TimeProvider>())
                 : RemoteEmbedder.Create(embeddings, Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp), sp.GetRequiredService<ModelHttp>().Client);
         });
         services.AddSingleton(sp => GenerationPrompts.Load(ContentPaths.FindFolder(root, Option<PromptOptions>(sp).Path)));

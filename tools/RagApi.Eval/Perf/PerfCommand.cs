@@ -14,12 +14,13 @@ internal static class PerfCommand
     {
         var sizes = new Option<int[]>("--sizes") { Description = "Synthetic chunk counts for the dense retrieval figures.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
         var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, api, dense (default: all).", DefaultValueFactory = _ => ["embed", "api", "dense"], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio.") { sizes, parts };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), cancellationToken));
+        var server = new Option<string?>("--server") { Description = "RagApi.dll the api part runs (default: the build of the same configuration under src/RagApi/bin)." };
+        var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio; exits 1 when any API request failed.") { sizes, parts, server };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), result.GetValue(server), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int[] sizes, HashSet<string> parts, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int[] sizes, HashSet<string> parts, string? serverDll, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var folder = Path.Combine(Path.GetTempPath(), $"ragapi-perf-{Guid.NewGuid():N}");
@@ -30,15 +31,23 @@ internal static class PerfCommand
             var seeds = DocumentSourceLoader.Load(RepositoryPaths.Find("seeds"));
             var storePath = Path.Combine(folder, "seeds.db");
 
-            if (parts.Contains("embed") || parts.Contains("api"))
+            var exitCode = 0;
+            if (parts.Contains("embed"))
             {
                 Console.WriteLine($"Embedding and indexing ({seeds.Count} seed documents):");
                 foreach (var figure in await EmbeddingBenchmark.RunAsync(embedder, seeds, storePath, cancellationToken)) Console.WriteLine(figure);
             }
             if (parts.Contains("api"))
             {
-                Console.WriteLine("API on loopback (Kestrel in this process, seed store):");
-                foreach (var line in await new ApiLoadBenchmark(storePath, embedder, CalibrationQuestions()).RunAsync(cancellationToken)) Console.WriteLine(line);
+                Console.WriteLine("API on loopback (the server as its own process, seed store, one key per client, rate limits above the load):");
+                var api = await new ApiLoadBenchmark(embedder, serverDll ?? DefaultServer(), Path.Combine(folder, "server", "ragapi.db")).RunAsync(cancellationToken);
+                foreach (var line in api.Lines) Console.WriteLine(line);
+                if (!api.AllRequestsSucceeded)
+                {
+                    Console.Error.WriteLine("perf: some API requests failed (see FAILED lines); their levels print no figures.");
+                    exitCode = 1;
+                }
+                if (!api.TargetsMet) Console.WriteLine("  (a throughput target was missed: see the MISSED lines)");
             }
             if (parts.Contains("dense"))
             {
@@ -52,7 +61,7 @@ internal static class PerfCommand
             Console.WriteLine(new Figure("peak working set", process.PeakWorkingSet64 / 1e6, "MB", $"largest vector array ({sizes.Max():N0} x 384 floats)", largest));
             Console.WriteLine(new Figure("working set now", process.WorkingSet64 / 1e6, "MB", $"largest vector array ({sizes.Max():N0} x 384 floats)", largest));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total benchmark time {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s"));
-            return 0;
+            return exitCode;
         }
         finally
         {
@@ -61,11 +70,11 @@ internal static class PerfCommand
         }
     }
 
-    private static IReadOnlyList<string> CalibrationQuestions() =>
-        File.ReadLines(Path.Combine(RepositoryPaths.Find("seeds"), "eval", "relevance-calibration.jsonl"))
-            .Where(l => l.Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement)
-            .Where(e => !e.GetProperty("shouldRefuse").GetBoolean())
-            .Select(e => e.GetProperty("question").GetString()!)
-            .ToList();
+    /// <summary>The server built in the configuration of this binary (a Release benchmark runs the Release server).</summary>
+    private static string DefaultServer()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(RepositoryPaths.Find(Path.Combine("src", "RagApi")), "bin", configuration, "net10.0", "linux-x64", "RagApi.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"No server at {dll}: build it (dotnet build -c {configuration} src/RagApi) or pass --server.");
+    }
 }
