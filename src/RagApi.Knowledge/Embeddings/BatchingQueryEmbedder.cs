@@ -16,7 +16,7 @@ public sealed class BatchingQueryEmbedder : ITextEmbedder, IAsyncDisposable, IDi
 
     private readonly ITextEmbedder _inner;
     private readonly TimeProvider _time;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _worker;
 
@@ -36,7 +36,7 @@ public sealed class BatchingQueryEmbedder : ITextEmbedder, IAsyncDisposable, IDi
 
     private int _batchedCalls;
 
-    /// <summary>Questions queued and not yet taken into a batch.</summary>
+    /// <summary>Questions queued and not yet taken into a batch (the multi-reader channel is the one that can count).</summary>
     public int Waiting => _queue.Reader.Count;
 
     public int CountTokens(string text) => _inner.CountTokens(text);

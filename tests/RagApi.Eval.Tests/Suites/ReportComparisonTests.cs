@@ -7,7 +7,7 @@ public sealed class ReportComparisonTests
     private static CaseResult Case(string id, double recall, string? error = null) =>
         new(id, "q", "q", false, false, [], error is null, error is null ? 1 : null, error is null ? recall : null, null, [], null, null, [], 10, error);
 
-    private static SuiteReport Report(params CaseResult[] cases) => new("s", "t", false, SuiteSummary.Of(cases, 5), cases);
+    private static SuiteReport Report(params CaseResult[] cases) => new("s", "t", false, "off", SuiteSummary.Of(cases, 5), cases);
 
     [Fact]
     public void A_fall_in_recall_beyond_the_tolerance_is_worse_for_the_case_and_the_summary()

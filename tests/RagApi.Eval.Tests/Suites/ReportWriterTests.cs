@@ -38,7 +38,7 @@ public sealed class ReportWriterTests
     public void The_html_report_marks_facts_found_and_missing_and_encodes_hostile_text()
     {
         var hostile = Short() with { Question = "<script>alert(1)</script>" };
-        var html = HtmlReportWriter.ToHtml([hostile], SuiteSummary.Of([hostile], 5), "s.jsonl", "api", false, ReportPaths.JudgeOff);
+        var html = HtmlReportWriter.ToHtml([hostile], SuiteSummary.Of([hostile], 5), "s.jsonl", "api", false);
 
         Assert.Equal((true, true, false, true),
             (html.Contains("missing: 20 mg three times daily", StringComparison.Ordinal), html.Contains("found: DAP improves strength", StringComparison.Ordinal),
@@ -48,7 +48,7 @@ public sealed class ReportWriterTests
     [Fact]
     public void The_html_report_references_nothing_outside_itself()
     {
-        var html = HtmlReportWriter.ToHtml([Passed()], SuiteSummary.Of([Passed()], 5), "s.jsonl", "api", false, ReportPaths.JudgeOff);
+        var html = HtmlReportWriter.ToHtml([Passed()], SuiteSummary.Of([Passed()], 5), "s.jsonl", "api", false);
 
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
     }

@@ -22,7 +22,10 @@ public sealed record CaseResult(
     string? Error,
     int? HttpStatus = null,
     IReadOnlyList<string>? FoundPhrases = null,
-    ClinicalAnswer? Answer = null)
+    ClinicalAnswer? Answer = null,
+    double? JudgedCitationRecall = null,
+    double? JudgedCitationPrecision = null,
+    IReadOnlyList<string>? UnsupportedStatements = null)
 {
     /// <summary>The case never got an answer (an HTTP failure or an unreadable body): not a quality failure.</summary>
     public bool FailedToRun => Error is not null;
@@ -40,6 +43,7 @@ public sealed record CaseResult(
             if (!DisclaimerPresent) reasons.Add("the disclaimer is missing or differs from prompts/disclaimer.md");
             if (!RefusalCorrect) reasons.Add(ShouldRefuse ? "answered a question the corpus cannot answer" : "refused a question the corpus answers");
             if (CitationRecall is < 1 && Refused == ShouldRefuse) reasons.Add($"cited {CitationRecall:P0} of the expected sources (cited: {string.Join(", ", CitedSourceIds)})");
+            foreach (var statement in UnsupportedStatements ?? []) reasons.Add($"judge: not supported by its citations: \"{statement}\"");
             if (MissingPhrases.Count > 0) reasons.Add($"facts in no cited passage: {string.Join("; ", MissingPhrases.Select(p => $"\"{p}\""))}");
             return reasons;
         }

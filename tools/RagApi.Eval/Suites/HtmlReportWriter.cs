@@ -30,7 +30,7 @@ public static class HtmlReportWriter
         }
         """;
 
-    public static string ToHtml(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target, bool interrupted, string judgeNote)
+    public static string ToHtml(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target, bool interrupted, string? judge = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RagApi evaluation: ")
@@ -38,9 +38,9 @@ public static class HtmlReportWriter
         html.Append("<h1>Evaluation of ").Append(HtmlEncode(suite)).Append("</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Target: {HtmlEncode(target)}. Cases: {summary.Cases}; failed to run: {summary.Errors}; answered but falling short: {results.Count(r => r.QualityFailures.Count > 0)}.");
         if (interrupted) html.Append(" <strong>The run was interrupted; only the cases shown were run.</strong>");
-        html.Append(' ').Append(HtmlEncode(judgeNote)).Append("</p>");
+        html.Append("</p>");
         html.Append("<h2>Summary</h2><table><tbody>");
-        foreach (var (name, value) in SuiteReportWriter.Rows(summary))
+        foreach (var (name, value) in SuiteReportWriter.RunRows(results, judge).Concat(SuiteReportWriter.Rows(summary)))
             html.Append("<tr><th>").Append(HtmlEncode(name)).Append("</th><td>").Append(HtmlEncode(value)).Append("</td></tr>");
         html.Append("</tbody></table>");
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RagApi.Eval.Judging;
 using RagApi.Eval.Targets;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
@@ -57,9 +58,21 @@ internal static class SuiteCommand
                 ? (IEvalTarget)new HttpTarget(url, result.GetValue(apiKey), result.GetValue(apiKeyHeader)!, budget: budget)
                 : OpenInProcess(result.GetValue(store)!, tuning.Read(result).Options);
             if (target is null) return InvalidInput;
+            ChatModelJudge? judge;
+            try
+            {
+                judge = JudgeSettings.FromEnvironment() is { } judgeSettings ? new ChatModelJudge(judgeSettings, ChatModelJudge.LoadPrompt(RepositoryPaths.Find("prompts"))) : null;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                await target.DisposeAsync();
+                return InvalidInput;
+            }
+            using var judging = judge;
             var reports = new ReportPaths(result.GetValue(json), result.GetValue(markdown), result.GetValue(junit), result.GetValue(html));
             await using (target)
-                return await RunAsync(result.GetValue(files)!, target, result.GetValue(k), result.GetValue(concurrency), reports, gate, cancellationToken);
+                return await RunAsync(result.GetValue(files)!, target, result.GetValue(k), result.GetValue(concurrency), reports, gate, judge, cancellationToken);
         });
         return command;
     }
@@ -75,7 +88,7 @@ internal static class SuiteCommand
         return new InProcessTarget(new KnowledgeServices(storePath, options));
     }
 
-    private static async Task<int> RunAsync(string[] files, IEvalTarget target, int k, int concurrency, ReportPaths reports, SuiteGate gate, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] files, IEvalTarget target, int k, int concurrency, ReportPaths reports, SuiteGate gate, ICitationJudge? judge, CancellationToken cancellationToken)
     {
         List<SuiteCase> cases = [];
         try
@@ -90,7 +103,8 @@ internal static class SuiteCommand
 
         var disclaimer = AnswerTexts.Load(RepositoryPaths.Find("prompts")).Disclaimer;
         Console.WriteLine($"Running {cases.Count} cases from {string.Join(", ", files)} against {target.Description} ({concurrency} at a time)");
-        var runner = new SuiteRunner(target, k, disclaimer);
+        Console.WriteLine($"Citation support judge: {SuiteReportWriter.JudgeText(judge?.Description)}");
+        var runner = new SuiteRunner(target, k, disclaimer, judge);
         var results = await runner.RunAsync(cases, concurrency,
             r => Console.WriteLine($"  {r.Id}: {(r.Error is null ? $"{r.AnswerMilliseconds:F0} ms" : $"error: {r.Error}")}"), cancellationToken);
         var interrupted = cancellationToken.IsCancellationRequested;
@@ -98,10 +112,10 @@ internal static class SuiteCommand
         var summary = SuiteSummary.Of(results, k);
 
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
-        SuiteReportWriter.WriteConsole(AnsiConsole.Console, results, summary);
+        SuiteReportWriter.WriteConsole(AnsiConsole.Console, results, summary, judge?.Description);
         var suiteName = string.Join(", ", files.Select(Path.GetFileName));
         // Reports are written even after Ctrl+C, so they must not observe the cancelled token.
-        await reports.WriteAsync(results, summary, suiteName, target.Description, interrupted);
+        await reports.WriteAsync(results, summary, suiteName, target.Description, interrupted, judge?.Description);
 
         if (interrupted) return Interrupted;
         var failures = gate.Failures(summary);

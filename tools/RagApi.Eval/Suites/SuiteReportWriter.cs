@@ -10,7 +10,7 @@ public static class SuiteReportWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static void WriteConsole(IAnsiConsole console, IReadOnlyList<CaseResult> results, SuiteSummary summary)
+    public static void WriteConsole(IAnsiConsole console, IReadOnlyList<CaseResult> results, SuiteSummary summary, string? judge = null)
     {
         var table = new Table().AddColumns("case", "refuse?", "refused", "valid", "prec", "recall", "phrases", $"R@{summary.RecallK}", "RR", "ms");
         foreach (var r in results)
@@ -20,23 +20,23 @@ public static class SuiteReportWriter
         console.Write(table);
         console.Write(new Table().AddColumns("measure", "value").Also(t =>
         {
-            foreach (var (name, value) in RunRows(results).Concat(Rows(summary))) t.AddRow(name, Markup.Escape(value));
+            foreach (var (name, value) in RunRows(results, judge).Concat(Rows(summary))) t.AddRow(name, Markup.Escape(value));
         }));
     }
 
-    public static string ToJson(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target, bool interrupted = false) =>
-        JsonSerializer.Serialize(new SuiteReport(suite, target, interrupted, summary, results), Json);
+    public static string ToJson(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target, bool interrupted = false, string? judge = null) =>
+        JsonSerializer.Serialize(new SuiteReport(suite, target, interrupted, JudgeText(judge), summary, results), Json);
 
     public static SuiteReport ReadJson(string json) =>
         JsonSerializer.Deserialize<SuiteReport>(json, Json) ?? throw new JsonException("The report is JSON null.");
 
-    public static string ToMarkdown(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target)
+    public static string ToMarkdown(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target, string? judge = null)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Evaluation of {Path.GetFileName(suite)}").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Target: {target}. Cases: {summary.Cases}, errors: {summary.Errors}.").AppendLine();
         md.AppendLine("| measure | value |").AppendLine("|---|---|");
-        foreach (var (name, value) in RunRows(results).Concat(Rows(summary))) md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
+        foreach (var (name, value) in RunRows(results, judge).Concat(Rows(summary))) md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
         md.AppendLine().AppendLine("## Cases").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"| case | should refuse | refused | valid | precision | recall | phrases | recall@{summary.RecallK} | RR | ms |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
@@ -60,11 +60,20 @@ public static class SuiteReportWriter
     }
 
     /// <summary>Cases that got no answer (by HTTP status) apart from cases answered but falling short.</summary>
-    internal static IEnumerable<(string Name, string Value)> RunRows(IReadOnlyList<CaseResult> results)
+    /// <summary>The judge as the reports name it: off unless a model was configured.</summary>
+    public static string JudgeText(string? judge) => judge ?? "off (no judge model configured: set Judge__Provider)";
+
+    internal static IEnumerable<(string Name, string Value)> RunRows(IReadOnlyList<CaseResult> results, string? judge)
     {
         var failed = results.Where(r => r.FailedToRun).ToList();
         var byStatus = failed.GroupBy(r => r.HttpStatus is { } s ? $"HTTP {s}" : "no response").Select(g => $"{g.Key} x{g.Count()}");
         yield return ("cases failed to run (no answer)", failed.Count == 0 ? "0" : $"{failed.Count} ({string.Join(", ", byStatus)})");
+        yield return ("citation support judge", JudgeText(judge));
+        if (judge is not null)
+        {
+            yield return ("judged citation recall (statements supported)", Rate.Of(results.Select(r => r.JudgedCitationRecall)).ToString());
+            yield return ("judged citation precision", Rate.Of(results.Select(r => r.JudgedCitationPrecision)).ToString());
+        }
         yield return ("cases answered but falling short", results.Count(r => r.QualityFailures.Count > 0).ToString(CultureInfo.InvariantCulture));
     }
 

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using RagApi.Eval.Metrics;
+using RagApi.Eval.Judging;
 using RagApi.Eval.Targets;
 
 namespace RagApi.Eval.Suites;
 
 /// <summary>Asks every case of a suite and measures the answer against what the case expects.</summary>
-public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expectedDisclaimer)
+/// <remarks>With a judge, every answered case's statements are also judged against their cited passages.</remarks>
+public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expectedDisclaimer, ICitationJudge? judge = null)
 {
     public Task<IReadOnlyList<CaseResult>> RunAsync(IReadOnlyList<SuiteCase> cases, Action<CaseResult>? onCase, CancellationToken cancellationToken) =>
         RunAsync(cases, 1, onCase, cancellationToken);
@@ -37,6 +39,19 @@ public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expecte
         return results.OfType<CaseResult>().ToList();
     }
 
+    private async Task<CitationSupportResult> JudgeAsync(RagApi.Knowledge.Answering.Assembly.ClinicalAnswer answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CitationSupport.JudgeAsync(answer, judge!, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The answer was fine; the judge was not: the case fails to run, saying so, rather than scoring it.
+            throw new TargetRequestException($"judge: {e.Message}", null, e);
+        }
+    }
+
     public async Task<CaseResult> RunAsync(SuiteCase c, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -53,6 +68,7 @@ public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expecte
                 reciprocalRank = RankingMetrics.ReciprocalRank(ranked, expected);
             }
             var found = CitationMetrics.PhrasesFound(answer.Citations, c.ExpectedPhrases);
+            var support = judge is null ? null : await JudgeAsync(answer, cancellationToken);
             return new CaseResult(c.Id, c.Question, answer.StandaloneQuestion, c.ShouldRefuse, answer.InsufficientEvidence,
                 CitationStructure.Problems(answer), CitationStructure.HasDisclaimer(answer, expectedDisclaimer),
                 c.ShouldRefuse ? null : CitationMetrics.Precision(answer.Citations, expected),
@@ -61,7 +77,8 @@ public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expecte
                 c.ExpectedPhrases.Except(found).ToList(),
                 recallAtK, reciprocalRank,
                 answer.Citations.Select(x => x.DocumentId).Distinct().ToList(), milliseconds, null,
-                FoundPhrases: found, Answer: answer);
+                FoundPhrases: found, Answer: answer,
+                JudgedCitationRecall: support?.Recall, JudgedCitationPrecision: support?.Precision, UnsupportedStatements: support?.Unsupported);
         }
         catch (Exception e) when (e is TargetRequestException or HttpRequestException or InvalidDataException or System.Text.Json.JsonException
                                    || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
