@@ -35,8 +35,19 @@ public static class QuestionSets
         return mixed.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>../shared/data beside the repository, where the public data sets are read from (never copied in).</summary>
-    public static string SharedDataFolder(string repositoryRoot) => Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "data"));
+    /// <summary>
+    /// The nearest shared/data above the repository (../shared/data from a checkout beside it, ../../shared/data
+    /// from a worktree below it), where the public data sets are read from and never copied in.
+    /// </summary>
+    public static string SharedDataFolder(string repositoryRoot)
+    {
+        for (var folder = new DirectoryInfo(repositoryRoot).Parent; folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "shared", "data");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "data"));
+    }
 
     public static IReadOnlyList<string> Named(string name, string repositoryRoot) => name switch
     {
