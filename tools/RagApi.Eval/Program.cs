@@ -14,6 +14,7 @@ internal static class EvalProgram
         {
             SuiteCommand.Create(),
             CompareCommand.Create(),
+            BioAsq.BioAsqCommand.Create(),
             BeirCommand.Create(),
             PerfCommand.Create(),
         };

@@ -15,12 +15,13 @@ internal static class PerfCommand
         var sizes = new Option<int[]>("--sizes") { Description = "Synthetic chunk counts for the dense retrieval figures.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
         var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, api, dense (default: all).", DefaultValueFactory = _ => ["embed", "api", "dense"], AllowMultipleArgumentsPerToken = true };
         var server = new Option<string?>("--server") { Description = "RagApi.dll the api part runs (default: the build of the same configuration under src/RagApi/bin)." };
-        var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio; exits 1 when any API request failed.") { sizes, parts, server };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), result.GetValue(server), cancellationToken));
+        var serverStore = new Option<string?>("--server-store") { Description = "A seeded store the api part's server starts from (copied first; default: the server seeds a new one, which takes minutes on a busy machine)." };
+        var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio; exits 1 when any API request failed.") { sizes, parts, server, serverStore };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), result.GetValue(server), result.GetValue(serverStore), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int[] sizes, HashSet<string> parts, string? serverDll, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int[] sizes, HashSet<string> parts, string? serverDll, string? serverStore, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var folder = Path.Combine(Path.GetTempPath(), $"ragapi-perf-{Guid.NewGuid():N}");
@@ -40,7 +41,10 @@ internal static class PerfCommand
             if (parts.Contains("api"))
             {
                 Console.WriteLine("API on loopback (the server as its own process, seed store, one key per client, rate limits above the load):");
-                var api = await new ApiLoadBenchmark(embedder, serverDll ?? DefaultServer(), Path.Combine(folder, "server", "ragapi.db")).RunAsync(cancellationToken);
+                var apiStore = Path.Combine(folder, "server", "ragapi.db");
+                Directory.CreateDirectory(Path.GetDirectoryName(apiStore)!);
+                if (serverStore is not null) File.Copy(serverStore, apiStore);
+                var api = await new ApiLoadBenchmark(embedder, serverDll ?? DefaultServer(), apiStore).RunAsync(cancellationToken);
                 foreach (var line in api.Lines) Console.WriteLine(line);
                 if (!api.AllRequestsSucceeded)
                 {
