@@ -13,10 +13,13 @@ internal static class EvalProgram
         var root = new RootCommand("Evaluates RagApi: citation-accuracy suites, a BEIR retrieval benchmark and performance benchmarks.")
         {
             SuiteCommand.Create(),
+            CompareCommand.Create(),
+            BioAsq.BioAsqCommand.Create(),
             BeirCommand.Create(),
             SciFact.SciFactCommand.Create(),
             PerfCommand.Create(),
         };
-        return root.Parse(args).InvokeAsync();
+        // Ctrl+C cancels the run; the suite then writes its reports, which may take longer than the default 2 s.
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 }

@@ -1,3 +1,3 @@
 namespace RagApi.LoadTest;
 
-public sealed record LoadTestSettings(int Clients, TimeSpan Duration, int MaxRequests, TimeSpan SampleEvery, string StorePath, string? ServerPath);
+public sealed record LoadTestSettings(int Clients, TimeSpan Duration, int MaxRequests, TimeSpan SampleEvery, string StorePath, string? ServerPath, IReadOnlyList<string> QuestionSets);

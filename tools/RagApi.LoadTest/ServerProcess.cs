@@ -21,7 +21,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static ServerProcess Start(string serverDll, string repositoryRoot, string storePath, IReadOnlyList<string> apiKeys)
+    /// <param name="settings">Extra configuration (e.g. "RateLimits__PermitsPerMinute"), set after the defaults so it can replace them.</param>
+    public static ServerProcess Start(string serverDll, string repositoryRoot, string storePath, IReadOnlyList<string> apiKeys,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -40,6 +42,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Prompts__Path"] = Path.Combine(repositoryRoot, "prompts");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         for (var i = 0; i < apiKeys.Count; i++) start.Environment[$"Auth__ApiKeys__{i}"] = Hash(apiKeys[i]);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {serverDll}.");
         process.OutputDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.Ordinal)) Console.Error.WriteLine($"server: {line}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine($"server: {line}"); };

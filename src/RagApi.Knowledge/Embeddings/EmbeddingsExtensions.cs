@@ -14,7 +14,8 @@ public static class EmbeddingsExtensions
         {
             var embeddings = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
             return embeddings.Provider == EmbeddingProvider.Local
-                ? new MiniLmEmbedder()
+                // Concurrent questions share one model call; a lone question is embedded at once.
+                ? new BatchingQueryEmbedder(new MiniLmEmbedder(), sp.GetRequiredService<TimeProvider>())
                 : RemoteEmbedder.Create(embeddings,
                     sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
                     sp.GetRequiredService<IOptions<OpenAIOptions>>().Value,

@@ -44,7 +44,7 @@ internal static class BeirCommand
     private static string DefaultDataset()
     {
         var repository = Path.GetDirectoryName(RepositoryPaths.Find("RagApi.sln"))!;
-        return Path.GetFullPath(Path.Combine(repository, "..", "shared", "data", "pubmedqa"));
+        return Path.Combine(RagApi.LoadTest.QuestionSets.SharedDataFolder(repository), "pubmedqa");
     }
 
     private static async Task<int> RunAsync(string folder, string storePath, string? split, int? limit, bool skipAnswers,

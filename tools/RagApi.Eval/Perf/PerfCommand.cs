@@ -14,12 +14,14 @@ internal static class PerfCommand
     {
         var sizes = new Option<int[]>("--sizes") { Description = "Synthetic chunk counts for the dense retrieval figures.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
         var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, api, stream, dense (default: all).", DefaultValueFactory = _ => ["embed", "api", "stream", "dense"], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio.") { sizes, parts };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), cancellationToken));
+        var server = new Option<string?>("--server") { Description = "RagApi.dll the api part runs (default: the build of the same configuration under src/RagApi/bin)." };
+        var serverStore = new Option<string?>("--server-store") { Description = "A seeded store the api part's server starts from (copied first; default: the server seeds a new one, which takes minutes on a busy machine)." };
+        var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio; exits 1 when any API request failed.") { sizes, parts, server, serverStore };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), result.GetValue(server), result.GetValue(serverStore), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int[] sizes, HashSet<string> parts, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int[] sizes, HashSet<string> parts, string? serverDll, string? serverStore, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var folder = Path.Combine(Path.GetTempPath(), $"ragapi-perf-{Guid.NewGuid():N}");
@@ -30,15 +32,26 @@ internal static class PerfCommand
             var seeds = DocumentSourceLoader.Load(RepositoryPaths.Find("seeds"));
             var storePath = Path.Combine(folder, "seeds.db");
 
-            if (parts.Contains("embed") || parts.Contains("api") || parts.Contains("stream"))
+            var exitCode = 0;
+            if (parts.Contains("embed") || parts.Contains("stream"))
             {
                 Console.WriteLine($"Embedding and indexing ({seeds.Count} seed documents):");
                 foreach (var figure in await EmbeddingBenchmark.RunAsync(embedder, seeds, storePath, cancellationToken)) Console.WriteLine(figure);
             }
             if (parts.Contains("api"))
             {
-                Console.WriteLine("API on loopback (Kestrel in this process, seed store):");
-                foreach (var line in await new ApiLoadBenchmark(storePath, embedder, CalibrationQuestions()).RunAsync(cancellationToken)) Console.WriteLine(line);
+                Console.WriteLine("API on loopback (the server as its own process, seed store, one key per client, rate limits above the load):");
+                var apiStore = Path.Combine(folder, "server", "ragapi.db");
+                Directory.CreateDirectory(Path.GetDirectoryName(apiStore)!);
+                if (serverStore is not null) File.Copy(serverStore, apiStore);
+                var api = await new ApiLoadBenchmark(embedder, serverDll ?? DefaultServer(), apiStore).RunAsync(cancellationToken);
+                foreach (var line in api.Lines) Console.WriteLine(line);
+                if (!api.AllRequestsSucceeded)
+                {
+                    Console.Error.WriteLine("perf: some API requests failed (see FAILED lines); their levels print no figures.");
+                    exitCode = 1;
+                }
+                if (!api.TargetsMet) Console.WriteLine("  (a throughput target was missed: see the MISSED lines)");
             }
             if (parts.Contains("stream"))
             {
@@ -57,7 +70,7 @@ internal static class PerfCommand
             Console.WriteLine(new Figure("peak working set", process.PeakWorkingSet64 / 1e6, "MB", $"largest vector array ({sizes.Max():N0} x 384 floats)", largest));
             Console.WriteLine(new Figure("working set now", process.WorkingSet64 / 1e6, "MB", $"largest vector array ({sizes.Max():N0} x 384 floats)", largest));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total benchmark time {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s"));
-            return 0;
+            return exitCode;
         }
         finally
         {
@@ -73,4 +86,12 @@ internal static class PerfCommand
             .Where(e => !e.GetProperty("shouldRefuse").GetBoolean())
             .Select(e => e.GetProperty("question").GetString()!)
             .ToList();
+
+    /// <summary>The server built in the configuration of this binary (a Release benchmark runs the Release server).</summary>
+    private static string DefaultServer()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(RepositoryPaths.Find(Path.Combine("src", "RagApi")), "bin", configuration, "net10.0", "linux-x64", "RagApi.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"No server at {dll}: build it (dotnet build -c {configuration} src/RagApi) or pass --server.");
+    }
 }

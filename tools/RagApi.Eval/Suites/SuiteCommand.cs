@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RagApi.Eval.Judging;
 using RagApi.Eval.Targets;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
@@ -14,11 +15,12 @@ internal static class SuiteCommand
 {
     public const int GateFailed = 1;
     public const int InvalidInput = 2;
+    public const int Interrupted = 130;
 
     public static Command Create()
     {
         var files = new Argument<string[]>("suite") { Description = "One or more JSONL suite files.", Arity = ArgumentArity.OneOrMore };
-        var api = new Option<Uri?>("--api") { Description = "Base URL of a running API (e.g. http://localhost:5080); without it the suite runs in-process." };
+        var api = new Option<Uri?>("--api") { Description = "Base URL of a running API (e.g. http://localhost:5080); without it the suite runs in-process.", CustomParser = ApiUri.Parse };
         var apiKey = new Option<string?>("--api-key") { Description = "API key sent to the running API." };
         var apiKeyHeader = new Option<string>("--api-key-header") { Description = "Header that carries the key.", DefaultValueFactory = _ => "X-Api-Key" };
         var store = new Option<string>("--store")
@@ -29,6 +31,11 @@ internal static class SuiteCommand
         var k = new Option<int>("--k") { Description = "k of retrieval recall@k (documents).", DefaultValueFactory = _ => 5 };
         var json = new Option<string?>("--json") { Description = "Write the JSON report here." };
         var markdown = new Option<string?>("--markdown") { Description = "Write the Markdown report here." };
+        var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report here (one testcase per case)." };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report here." };
+        var concurrency = new Option<int>("--concurrency") { Description = "Cases in flight at once.", DefaultValueFactory = _ => 1 };
+        concurrency.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--concurrency must be at least 1."); });
+        var retryBudget = new Option<double>("--retry-budget") { Description = "API: seconds one request may spend waiting out 429/503 before its case is recorded as failed.", DefaultValueFactory = _ => 60 };
         var minimums = SuiteGate.Measures.Keys.ToDictionary(name => name, name => new Option<double?>($"--min-{name}")
         {
             Description = $"Fail (exit {GateFailed}) when {name} is below this value (0..1).",
@@ -36,7 +43,7 @@ internal static class SuiteCommand
 
         var command = new Command("suite", "Run citation-accuracy suites and report per case and in aggregate.")
         {
-            files, api, apiKey, apiKeyHeader, store, k, json, markdown,
+            files, api, apiKey, apiKeyHeader, store, k, json, markdown, junit, html, concurrency, retryBudget,
         };
         foreach (var option in minimums.Values) command.Options.Add(option);
         var tuning = new Beir.AnswerTuningOptions();
@@ -46,12 +53,26 @@ internal static class SuiteCommand
             var gate = new SuiteGate(minimums
                 .Where(m => result.GetValue(m.Value) is not null)
                 .ToDictionary(m => m.Key, m => result.GetValue(m.Value)!.Value));
+            var budget = new RetryBudget(TimeSpan.FromSeconds(result.GetValue(retryBudget)), TimeSpan.FromSeconds(1));
             var target = result.GetValue(api) is { } url
-                ? (IEvalTarget)new HttpTarget(url, result.GetValue(apiKey), result.GetValue(apiKeyHeader)!)
+                ? (IEvalTarget)new HttpTarget(url, result.GetValue(apiKey), result.GetValue(apiKeyHeader)!, budget: budget)
                 : OpenInProcess(result.GetValue(store)!, tuning.Read(result).Options);
             if (target is null) return InvalidInput;
+            ChatModelJudge? judge;
+            try
+            {
+                judge = JudgeSettings.FromEnvironment() is { } judgeSettings ? new ChatModelJudge(judgeSettings, ChatModelJudge.LoadPrompt(RepositoryPaths.Find("prompts"))) : null;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                await target.DisposeAsync();
+                return InvalidInput;
+            }
+            using var judging = judge;
+            var reports = new ReportPaths(result.GetValue(json), result.GetValue(markdown), result.GetValue(junit), result.GetValue(html));
             await using (target)
-                return await RunAsync(result.GetValue(files)!, target, result.GetValue(k), result.GetValue(json), result.GetValue(markdown), gate, cancellationToken);
+                return await RunAsync(result.GetValue(files)!, target, result.GetValue(k), result.GetValue(concurrency), reports, gate, judge, cancellationToken);
         });
         return command;
     }
@@ -67,7 +88,7 @@ internal static class SuiteCommand
         return new InProcessTarget(new KnowledgeServices(storePath, options));
     }
 
-    private static async Task<int> RunAsync(string[] files, IEvalTarget target, int k, string? jsonPath, string? markdownPath, SuiteGate gate, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] files, IEvalTarget target, int k, int concurrency, ReportPaths reports, SuiteGate gate, ICitationJudge? judge, CancellationToken cancellationToken)
     {
         List<SuiteCase> cases = [];
         try
@@ -81,17 +102,22 @@ internal static class SuiteCommand
         }
 
         var disclaimer = AnswerTexts.Load(RepositoryPaths.Find("prompts")).Disclaimer;
-        Console.WriteLine($"Running {cases.Count} cases from {string.Join(", ", files)} against {target.Description}");
-        var runner = new SuiteRunner(target, k, disclaimer);
-        var results = await runner.RunAsync(cases, r => Console.WriteLine($"  {r.Id}: {(r.Error is null ? $"{r.AnswerMilliseconds:F0} ms" : $"error: {r.Error}")}"), cancellationToken);
+        Console.WriteLine($"Running {cases.Count} cases from {string.Join(", ", files)} against {target.Description} ({concurrency} at a time)");
+        Console.WriteLine($"Citation support judge: {SuiteReportWriter.JudgeText(judge?.Description)}");
+        var runner = new SuiteRunner(target, k, disclaimer, judge);
+        var results = await runner.RunAsync(cases, concurrency,
+            r => Console.WriteLine($"  {r.Id}: {(r.Error is null ? $"{r.AnswerMilliseconds:F0} ms" : $"error: {r.Error}")}"), cancellationToken);
+        var interrupted = cancellationToken.IsCancellationRequested;
+        if (interrupted) Console.Error.WriteLine($"Interrupted: {results.Count} of {cases.Count} cases finished; writing what there is.");
         var summary = SuiteSummary.Of(results, k);
 
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
-        SuiteReportWriter.WriteConsole(AnsiConsole.Console, results, summary);
+        SuiteReportWriter.WriteConsole(AnsiConsole.Console, results, summary, judge?.Description);
         var suiteName = string.Join(", ", files.Select(Path.GetFileName));
-        if (jsonPath is not null) await File.WriteAllTextAsync(jsonPath, SuiteReportWriter.ToJson(results, summary, suiteName, target.Description), cancellationToken);
-        if (markdownPath is not null) await File.WriteAllTextAsync(markdownPath, SuiteReportWriter.ToMarkdown(results, summary, suiteName, target.Description), cancellationToken);
+        // Reports are written even after Ctrl+C, so they must not observe the cancelled token.
+        await reports.WriteAsync(results, summary, suiteName, target.Description, interrupted, judge?.Description);
 
+        if (interrupted) return Interrupted;
         var failures = gate.Failures(summary);
         foreach (var failure in failures) Console.Error.WriteLine($"gate: {failure}");
         return failures.Count == 0 ? 0 : GateFailed;

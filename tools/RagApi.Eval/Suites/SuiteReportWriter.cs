@@ -10,7 +10,7 @@ public static class SuiteReportWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static void WriteConsole(IAnsiConsole console, IReadOnlyList<CaseResult> results, SuiteSummary summary)
+    public static void WriteConsole(IAnsiConsole console, IReadOnlyList<CaseResult> results, SuiteSummary summary, string? judge = null)
     {
         var table = new Table().AddColumns("case", "refuse?", "refused", "valid", "prec", "recall", "stated", "in cited", $"R@{summary.RecallK}", "RR", "ms");
         foreach (var r in results)
@@ -20,7 +20,7 @@ public static class SuiteReportWriter
         console.Write(table);
         console.Write(new Table().AddColumns("measure", "value").Also(t =>
         {
-            foreach (var (name, value) in Rows(summary)) t.AddRow(name, Markup.Escape(value));
+            foreach (var (name, value) in RunRows(results, judge).Concat(Rows(summary))) t.AddRow(name, Markup.Escape(value));
         }));
         var bySuite = SuiteBreakdown.Of(results, summary.RecallK);
         if (bySuite.Count > 1) console.Write(BreakdownTable(bySuite));
@@ -39,21 +39,20 @@ public static class SuiteReportWriter
         return table;
     }
 
-    public static string ToJson(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target) =>
-        JsonSerializer.Serialize(new
-        {
-            suite, target, summary,
-            suites = SuiteBreakdown.Of(results, summary.RecallK).Select(b => new { suite = b.Suite, summary = b.Summary }),
-            cases = results,
-        }, Json);
+    public static string ToJson(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target, bool interrupted = false, string? judge = null) =>
+        JsonSerializer.Serialize(new SuiteReport(suite, target, interrupted, JudgeText(judge), summary, results,
+            SuiteBreakdown.Of(results, summary.RecallK).Select(b => new SuiteBreakdownReport(b.Suite, b.Summary)).ToList()), Json);
 
-    public static string ToMarkdown(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target)
+    public static SuiteReport ReadJson(string json) =>
+        JsonSerializer.Deserialize<SuiteReport>(json, Json) ?? throw new JsonException("The report is JSON null.");
+
+    public static string ToMarkdown(IReadOnlyList<CaseResult> results, SuiteSummary summary, string suite, string target, string? judge = null)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Evaluation of {Path.GetFileName(suite)}").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Target: {target}. Cases: {summary.Cases}, errors: {summary.Errors}.").AppendLine();
         md.AppendLine("| measure | value |").AppendLine("|---|---|");
-        foreach (var (name, value) in Rows(summary)) md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
+        foreach (var (name, value) in RunRows(results, judge).Concat(Rows(summary))) md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
         var bySuite = SuiteBreakdown.Of(results, summary.RecallK);
         if (bySuite.Count > 1)
         {
@@ -85,7 +84,25 @@ public static class SuiteReportWriter
         return md.ToString();
     }
 
-    private static IEnumerable<(string, string)> Rows(SuiteSummary s) =>
+    /// <summary>Cases that got no answer (by HTTP status) apart from cases answered but falling short.</summary>
+    /// <summary>The judge as the reports name it: off unless a model was configured.</summary>
+    public static string JudgeText(string? judge) => judge ?? "off (no judge model configured: set Judge__Provider)";
+
+    internal static IEnumerable<(string Name, string Value)> RunRows(IReadOnlyList<CaseResult> results, string? judge)
+    {
+        var failed = results.Where(r => r.FailedToRun).ToList();
+        var byStatus = failed.GroupBy(r => r.HttpStatus is { } s ? $"HTTP {s}" : "no response").Select(g => $"{g.Key} x{g.Count()}");
+        yield return ("cases failed to run (no answer)", failed.Count == 0 ? "0" : $"{failed.Count} ({string.Join(", ", byStatus)})");
+        yield return ("citation support judge", JudgeText(judge));
+        if (judge is not null)
+        {
+            yield return ("judged citation recall (statements supported)", Rate.Of(results.Select(r => r.JudgedCitationRecall)).ToString());
+            yield return ("judged citation precision", Rate.Of(results.Select(r => r.JudgedCitationPrecision)).ToString());
+        }
+        yield return ("cases answered but falling short", results.Count(r => r.QualityFailures.Count > 0).ToString(CultureInfo.InvariantCulture));
+    }
+
+    internal static IEnumerable<(string Name, string Value)> Rows(SuiteSummary s) =>
     [
         ("structural citation validity", s.StructuralValidity.ToString()),
         ("disclaimer present", s.DisclaimerPresence.ToString()),

@@ -1,22 +1,55 @@
 using System.Diagnostics;
 using RagApi.Eval.Metrics;
+using RagApi.Eval.Judging;
 using RagApi.Eval.Targets;
 
 namespace RagApi.Eval.Suites;
 
-/// <summary>Asks every case of a suite, in order, and measures the answer against what the case expects.</summary>
-public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expectedDisclaimer)
+/// <summary>Asks every case of a suite and measures the answer against what the case expects.</summary>
+/// <remarks>With a judge, every answered case's statements are also judged against their cited passages.</remarks>
+public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expectedDisclaimer, ICitationJudge? judge = null)
 {
-    public async Task<IReadOnlyList<CaseResult>> RunAsync(IReadOnlyList<SuiteCase> cases, Action<CaseResult>? onCase, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CaseResult>> RunAsync(IReadOnlyList<SuiteCase> cases, Action<CaseResult>? onCase, CancellationToken cancellationToken) =>
+        RunAsync(cases, 1, onCase, cancellationToken);
+
+    /// <summary>
+    /// At most <paramref name="concurrency"/> cases in flight; results come back in suite order. When cancelled
+    /// (Ctrl+C), the cases finished so far are returned rather than lost.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseResult>> RunAsync(IReadOnlyList<SuiteCase> cases, int concurrency, Action<CaseResult>? onCase, CancellationToken cancellationToken)
     {
-        var results = new List<CaseResult>(cases.Count);
-        foreach (var suiteCase in cases)
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        var results = new CaseResult?[cases.Count];
+        var report = new Lock();
+        try
         {
-            var result = await RunAsync(suiteCase, cancellationToken);
-            results.Add(result);
-            onCase?.Invoke(result);
+            await Parallel.ForEachAsync(Enumerable.Range(0, cases.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                async (i, token) =>
+                {
+                    var result = await RunAsync(cases[i], token);
+                    results[i] = result;
+                    lock (report) onCase?.Invoke(result);
+                });
         }
-        return results;
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted: what has finished is kept.
+        }
+        return results.OfType<CaseResult>().ToList();
+    }
+
+    private async Task<CitationSupportResult> JudgeAsync(RagApi.Knowledge.Answering.Assembly.ClinicalAnswer answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CitationSupport.JudgeAsync(answer, judge!, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The answer was fine; the judge was not: the case fails to run, saying so, rather than scoring it.
+            throw new TargetRequestException($"judge: {e.Message}", null, e);
+        }
     }
 
     public async Task<CaseResult> RunAsync(SuiteCase c, CancellationToken cancellationToken)
@@ -36,6 +69,7 @@ public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expecte
             }
             var found = CitationMetrics.PhrasesFound(answer.Citations, c.ExpectedPhrases);
             var stated = CitationMetrics.PhrasesStated(answer, c.ExpectedPhrases);
+            var support = judge is null ? null : await JudgeAsync(answer, cancellationToken);
             return new CaseResult(c.Suite, c.Id, c.Question, answer.StandaloneQuestion, c.ShouldRefuse, answer.InsufficientEvidence,
                 CitationStructure.Problems(answer), CitationStructure.HasDisclaimer(answer, expectedDisclaimer),
                 c.ShouldRefuse ? null : CitationMetrics.Precision(answer.Citations, expected),
@@ -45,12 +79,16 @@ public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expecte
                 c.ExpectedPhrases.Count == 0 ? null : stated.Count / (double)c.ExpectedPhrases.Count,
                 c.ExpectedPhrases.Except(stated).ToList(),
                 recallAtK, reciprocalRank,
-                answer.Citations.Select(x => x.DocumentId).Distinct().ToList(), milliseconds, null);
+                answer.Citations.Select(x => x.DocumentId).Distinct().ToList(), milliseconds, null,
+                FoundPhrases: found, Answer: answer,
+                JudgedCitationRecall: support?.Recall, JudgedCitationPrecision: support?.Precision, UnsupportedStatements: support?.Unsupported);
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidDataException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is TargetRequestException or HttpRequestException or InvalidDataException or System.Text.Json.JsonException
+                                   || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new CaseResult(c.Suite, c.Id, c.Question, c.Question, c.ShouldRefuse, false, [], false, null, null, null, [], null, [], null, null, [],
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message);
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message,
+                HttpStatus: e is TargetRequestException t ? t.Status : e is HttpRequestException h ? (int?)h.StatusCode : null);
         }
     }
 }

@@ -28,11 +28,12 @@ public sealed record SuiteSummary(
         return new SuiteSummary(
             results.Count,
             results.Count - ok.Count,
-            Rate.Of(results.Select(r => r.StructurallyValid ? 1.0 : 0.0)),
-            Rate.Of(results.Select(r => r.DisclaimerPresent ? 1.0 : 0.0)),
-            Rate.Of(results.Select(r => r.RefusalCorrect ? 1.0 : 0.0)),
-            Rate.Of(results.Where(r => r.ShouldRefuse).Select(r => r.RefusalCorrect ? 1.0 : 0.0)),
-            Rate.Of(results.Where(r => !r.ShouldRefuse).Select(r => r.RefusalCorrect ? 1.0 : 0.0)),
+            // Quality is measured over the cases that got an answer; the ones that did not are counted in Errors.
+            Rate.Of(ok.Select(r => r.StructurallyValid ? 1.0 : 0.0)),
+            Rate.Of(ok.Select(r => r.DisclaimerPresent ? 1.0 : 0.0)),
+            Rate.Of(ok.Select(r => r.RefusalCorrect ? 1.0 : 0.0)),
+            Rate.Of(ok.Where(r => r.ShouldRefuse).Select(r => r.RefusalCorrect ? 1.0 : 0.0)),
+            Rate.Of(ok.Where(r => !r.ShouldRefuse).Select(r => r.RefusalCorrect ? 1.0 : 0.0)),
             Rate.Of(ok.Select(r => r.CitationPrecision)),
             Rate.Of(ok.Select(r => r.CitationRecall)),
             Rate.Of(ok.Where(r => !r.ShouldRefuse).Select(r => r.PhraseRecall)),
