@@ -15,7 +15,7 @@ namespace RagApi.Knowledge.Ingestion;
 public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedder, Chunker chunker, TimeProvider time)
 {
     /// <summary>Bump when chunking changes, so every document is re-chunked on the next run.</summary>
-    private const string PipelineVersion = "chunker-2";
+    private const string PipelineVersion = "chunker-3";
 
     public async Task<IndexingSummary> RunAsync(
         IReadOnlyList<SourceDocument> documents,
@@ -77,7 +77,8 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
 
     private string ContentHash(SourceDocument d)
     {
-        var text = string.Join('\u001f', PipelineVersion, embedder.ModelId, d.Id, d.Title, d.Kind, d.Source, d.Year, d.Url, d.Citation, d.Body);
+        var layout = d.Blocks is null ? "" : string.Join(';', d.Blocks.Select(b => $"{b.Page}:{string.Join('>', b.Headings)}"));
+        var text = string.Join('\u001f', PipelineVersion, embedder.ModelId, d.Id, d.Title, d.Kind, d.Source, d.Year, d.Url, d.Citation, d.Body, layout);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

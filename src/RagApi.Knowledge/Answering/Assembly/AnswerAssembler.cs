@@ -41,8 +41,8 @@ public sealed class AnswerAssembler(AnswerTexts texts)
         number = citations.Count + 1;
         numbers[key] = number;
         var d = chunk.Document;
-        citations.Add(new AnswerCitation(number, d.Id, chunk.ChunkId, d.Title, d.Source, d.Kind.ToName(), d.Year, d.Url,
-            d.Citation, SectionOf(chunk), chunk.Text, evidence.QuoteText, evidence.Score));
+        citations.Add(new AnswerCitation(number, d.Id, chunk.ChunkId, d.Title, d.Source, d.Kind.ToName(), d.Year, PageUrl(d.Url, chunk.Page),
+            d.Citation, SectionOf(chunk), chunk.Text, evidence.QuoteText, evidence.Score) { Page = chunk.Page });
         return number;
     }
 
@@ -73,6 +73,10 @@ public sealed class AnswerAssembler(AnswerTexts texts)
         var heading = chunk.SectionPath.Split(" > ")[^1];
         return heading == chunk.Document.Title ? "" : heading;
     }
+
+    /// <summary>PDF viewers open <c>#page=N</c> at that page (RFC 8118), so the link lands where the quote is.</summary>
+    private static string PageUrl(string url, int? page) =>
+        page is { } n && !string.IsNullOrWhiteSpace(url) ? $"{url.Split('#')[0]}#page={n}" : url;
 
     public static string Markers(IEnumerable<int> numbers) => string.Concat(numbers.Select(n => $"[{n}]"));
 
