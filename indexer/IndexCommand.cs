@@ -15,7 +15,7 @@ internal static class IndexCommand
 
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "A folder of Markdown/JSONL documents, or one file." };
+        var source = new Argument<string>("source") { Description = "A folder of Markdown, JSONL, PDF (with .yaml sidecars), HTML, PubMed or JATS XML documents, or one file." };
         var location = new StoreLocation();
         var prune = new Option<bool>("--prune") { Description = "Remove stored documents that are no longer in the source." };
         var command = new Command("index", "Validate, chunk, embed and store documents; unchanged documents are skipped.") { source, prune };
@@ -33,14 +33,16 @@ internal static class IndexCommand
             return Failed;
         }
 
-        IReadOnlyList<SourceDocument> documents;
+        DocumentSet set;
         try
         {
-            documents = DocumentSourceLoader.Load(source);
+            set = DocumentSourceLoader.LoadSet(source);
         }
         catch (DocumentValidationException e)
         {
             foreach (var problem in e.Problems) Console.Error.WriteLine($"error: {problem}");
+            var rejected = e.Problems.Select(p => p.File).Distinct(StringComparer.Ordinal).ToList();
+            Console.Error.WriteLine($"Rejected {rejected.Count} file(s): {string.Join(", ", rejected)}");
             Console.Error.WriteLine($"Nothing was written: fix the {e.Problems.Count} problem(s) above and run again.");
             return InvalidInput;
         }
@@ -51,10 +53,18 @@ internal static class IndexCommand
             using var disposeEmbedder = embedder as IDisposable;
             var knowledgeStore = location.Open(result);
             var pipeline = new IndexingPipeline(knowledgeStore, embedder, new Chunker(embedder), TimeProvider.System);
-            Console.WriteLine($"Indexing {documents.Count} documents from {source} into {location.Describe(result)}");
+            var documents = set.Documents;
+            var pages = documents.Sum(d => d.Pages);
+            Console.WriteLine($"Indexing {documents.Count} documents{(pages > 0 ? $" ({pages} PDF pages)" : "")} from {source} into {location.Describe(result)}");
             var summary = await IndexingProgressDisplay.RunAsync(documents.Count,
                 progress => pipeline.RunAsync(documents, prune, progress, cancellationToken));
             Console.WriteLine($"Done: {summary}");
+            foreach (var note in set.Notes) Console.WriteLine($"note: {note}");
+            if (set.Skipped.Count > 0)
+            {
+                Console.WriteLine($"Skipped {set.Skipped.Count} file(s) in no format the indexer reads ({DocumentSourceLoader.SkippedSummary(set.Skipped)}):");
+                foreach (var file in set.Skipped) Console.WriteLine($"  skipped: {file}");
+            }
             return 0;
         }
         catch (OperationCanceledException)

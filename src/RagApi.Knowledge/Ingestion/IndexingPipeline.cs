@@ -27,7 +27,7 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
         await store.EnsureEmbeddingModelAsync(embedder.ModelId, embedder.Dimensions, cancellationToken);
         var stored = await store.GetContentHashesAsync(cancellationToken);
 
-        int added = 0, updated = 0, unchanged = 0, chunks = 0;
+        int added = 0, updated = 0, unchanged = 0, chunks = 0, pages = 0;
         for (var i = 0; i < documents.Count; i++)
         {
             var document = documents[i];
@@ -43,7 +43,8 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
                 chunks += indexed.Chunks.Count;
                 if (storedHash is null) added++; else updated++;
             }
-            progress?.Report(new IndexingProgress(i + 1, documents.Count, document.Id, chunks));
+            pages += document.Pages;
+            progress?.Report(new IndexingProgress(i + 1, documents.Count, document.Id, chunks) { Pages = pages, Elapsed = time.GetElapsedTime(started) });
         }
 
         var pruned = 0;
@@ -63,7 +64,12 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
         var texts = chunks.Select(c => c.IndexText)
             .Concat(chunks.SelectMany(c => c.Sentences.Select(s => s.Of(c.Text))))
             .ToList();
-        var vectors = await embedder.EmbedAsync(texts, cancellationToken);
+        // A sentence repeated by the next chunk's overlap (or a sentence that is a whole chunk) is embedded once.
+        var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+        var embedded = await embedder.EmbedAsync(distinct, cancellationToken);
+        var byText = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Count; i++) byText[distinct[i]] = embedded[i];
+        var vectors = texts.Select(t => byText[t]).ToArray();
         var next = chunks.Count;
         var indexed = new List<IndexedChunk>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
@@ -83,7 +89,22 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
     }
 }
 
-public sealed record IndexingProgress(int Done, int Total, string DocumentId, int ChunksWritten);
+public sealed record IndexingProgress(int Done, int Total, string DocumentId, int ChunksWritten)
+{
+    /// <summary>PDF pages read so far.</summary>
+    public int Pages { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    public double DocumentsPerSecond => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
+
+    /// <summary>The time left at the rate so far; null before the first document is done.</summary>
+    public TimeSpan? Remaining => DocumentsPerSecond > 0 ? TimeSpan.FromSeconds((Total - Done) / DocumentsPerSecond) : null;
+
+    public override string ToString() =>
+        $"[{Done}/{Total}] {DocumentId}: {ChunksWritten} chunks{(Pages > 0 ? $", {Pages} pages" : "")}, " +
+        $"{DocumentsPerSecond:F1} documents/s, ETA {(Remaining is { } left ? left.ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture) : "--:--:--")}";
+}
 
 public sealed record IndexingSummary(int Added, int Updated, int Unchanged, int Pruned, int Chunks, TimeSpan Elapsed)
 {

@@ -30,7 +30,8 @@ public sealed class StartupOptions
 /// (corrupt, unreadable, or a Qdrant that cannot be reached) does not stop the process: it stays live but not
 /// ready, /v1 answers 503 with the reason, and the store is tried again until it opens, so an orchestrator does
 /// not restart it in a loop. A store built by another embedding model, or invalid seeds, stop the start: waiting
-/// would not fix them.
+/// would not fix them. An empty <c>Seeds:Path</c> starts an empty store (for operators who index their own
+/// documents); a <c>Seeds:Path</c> that does not exist stops the process with exit code 1 and one line saying what to set.
 /// </summary>
 internal sealed partial class SeedOnStartup(
     IKnowledgeStore store,
@@ -40,6 +41,7 @@ internal sealed partial class SeedOnStartup(
     IOptions<StoreOptions> storeOptions,
     IOptions<StartupOptions> startup,
     IHostEnvironment environment,
+    IHostApplicationLifetime lifetime,
     StoreReadiness readiness,
     TimeProvider time,
     ILogger<SeedOnStartup> logger) : IHostedService
@@ -79,9 +81,20 @@ internal sealed partial class SeedOnStartup(
             // A store built by another embedding model would return nonsense for every query: refuse to start.
             await store.EnsureEmbeddingModelAsync(embedder.ModelId, embedder.Dimensions, cancellationToken);
             var statistics = await store.GetStatisticsAsync(cancellationToken);
-            if (statistics.Documents == 0)
+            if (statistics.Documents == 0 && string.IsNullOrWhiteSpace(seeds.Value.Path))
+            {
+                LogStartingEmpty();
+            }
+            else if (statistics.Documents == 0)
             {
                 var folder = ContentPaths.FindFolder(environment.ContentRootPath, seeds.Value.Path);
+                if (!Directory.Exists(folder) && !File.Exists(folder))
+                {
+                    LogSeedsMissing(seeds.Value.Path, folder);
+                    Environment.ExitCode = 1;
+                    lifetime.StopApplication();
+                    return true;
+                }
                 LogSeeding(folder);
                 var summary = await pipeline.RunAsync(DocumentSourceLoader.Load(folder), prune: false, progress: null, cancellationToken);
                 LogSeeded(summary.ToString());
@@ -102,6 +115,13 @@ internal sealed partial class SeedOnStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: indexing the seed corpus in {Folder}")]
     private partial void LogSeeding(string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty and Seeds:Path is empty: starting with no documents; index them with ragapi-index")]
+    private partial void LogStartingEmpty();
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The store is empty and Seeds:Path '{SeedsPath}' does not exist ({Folder}): set Seeds:Path " +
+        "(env Seeds__Path) to a folder of documents to index at start, or to an empty value to start with an empty store.")]
+    private partial void LogSeedsMissing(string seedsPath, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed corpus indexed: {Summary}")]
     private partial void LogSeeded(string summary);

@@ -5,7 +5,8 @@ namespace RagApi.Knowledge.Ingestion.Documents.Html;
 
 /// <summary>
 /// Walks an element in document order: runs of text and inline markup become one paragraph, every block element
-/// (paragraph, list item, table cell, div) ends the paragraph before it, and h1-h6 set the heading path.
+/// (paragraph, list item, table cell, div) ends the paragraph before it, and h1-h6 set the heading path. A run
+/// that is only link text ("Share", "View Summary", a menu) is navigation, not content, and is dropped.
 /// </summary>
 internal static class HtmlBlocks
 {
@@ -27,6 +28,7 @@ internal static class HtmlBlocks
     {
         private readonly List<(int Level, string Text)> _headings = [];
         private readonly StringBuilder _text = new();
+        private bool _hasOwnText;
 
         public List<DocumentBlock> Blocks { get; } = [];
 
@@ -34,7 +36,11 @@ internal static class HtmlBlocks
         {
             foreach (var child in node.ChildNodes)
             {
-                if (child is IText text) _text.Append(text.Data);
+                if (child is IText text)
+                {
+                    _text.Append(text.Data);
+                    _hasOwnText |= !string.IsNullOrWhiteSpace(text.Data);
+                }
                 else if (child is IElement element) VisitElement(element);
             }
         }
@@ -46,6 +52,7 @@ internal static class HtmlBlocks
             if (Inline.Contains(name) && !HasBlockInside(element))
             {
                 _text.Append(element.TextContent);
+                _hasOwnText |= name != "a" && !string.IsNullOrWhiteSpace(element.TextContent);
                 return;
             }
             Flush();
@@ -65,8 +72,10 @@ internal static class HtmlBlocks
         public void Flush()
         {
             var text = ExtractedText.Clean(_text.ToString());
+            var linksOnly = !_hasOwnText;
             _text.Clear();
-            if (text.Length > 0) Blocks.Add(new DocumentBlock(_headings.Select(h => h.Text).ToArray(), text));
+            _hasOwnText = false;
+            if (text.Length > 0 && !linksOnly) Blocks.Add(new DocumentBlock(_headings.Select(h => h.Text).ToArray(), text));
         }
 
         private static bool HasBlockInside(IElement element) => element.Descendants<IElement>().Any(e => !Inline.Contains(e.LocalName) && e.LocalName != "br");

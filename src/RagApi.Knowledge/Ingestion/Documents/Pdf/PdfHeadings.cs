@@ -3,7 +3,8 @@ namespace RagApi.Knowledge.Ingestion.Documents.Pdf;
 /// <summary>
 /// Tells headings by their font: a short block set larger than the body text, or bold at body size, is a heading;
 /// larger sizes are higher levels. The largest text found only on the first page is the paper's title, which the
-/// metadata already carries, so it is neither a section nor a passage.
+/// metadata already carries, so it is neither a section nor a passage; other sizes seen only on the first page
+/// (authors, "Open Access" banners) are text, not sections. Reference lists end the text: they are not evidence.
 /// </summary>
 internal static class PdfHeadings
 {
@@ -15,8 +16,10 @@ internal static class PdfHeadings
         if (blocks.Count == 0) return [];
         var body = blocks.GroupBy(b => b.FontSize).MaxBy(g => g.Sum(b => b.Text.Length))!.Key;
         var candidates = blocks.Where(b => IsHeading(b, body)).ToHashSet();
+        var firstPageOnly = candidates.GroupBy(b => b.FontSize).Where(g => g.All(b => b.Page == 1)).Select(g => g.Key).ToHashSet();
+        var titleSize = candidates.Count > 0 && firstPageOnly.Contains(candidates.Max(b => b.FontSize)) ? candidates.Max(b => b.FontSize) : (double?)null;
+        candidates.RemoveWhere(b => firstPageOnly.Contains(b.FontSize) && blocks.Any(o => o.Page > 1 && candidates.Contains(o)));
         var sizes = candidates.Select(b => b.FontSize).Distinct().OrderDescending().ToList();
-        var titleSize = sizes.Count > 1 && candidates.Where(b => b.FontSize == sizes[0]).All(b => b.Page == 1) ? sizes[0] : (double?)null;
 
         var result = new List<DocumentBlock>();
         var headings = new List<(int Level, string Text)>();
@@ -25,6 +28,7 @@ internal static class PdfHeadings
             if (titleSize is { } t && block.FontSize == t && block.Page == 1) continue;
             if (candidates.Contains(block))
             {
+                if (References.Contains(Words(block.Text))) break;
                 var level = sizes.IndexOf(block.FontSize);
                 headings.RemoveAll(h => h.Level >= level);
                 headings.Add((level, block.Text));
@@ -34,6 +38,10 @@ internal static class PdfHeadings
         }
         return result;
     }
+
+    private static readonly HashSet<string> References = new(StringComparer.OrdinalIgnoreCase) { "references", "bibliography", "literature cited", "reference list" };
+
+    private static string Words(string heading) => string.Join(' ', heading.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':');
 
     private static bool IsHeading(PdfTextBlock block, double body)
     {

@@ -3,12 +3,12 @@ using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using UglyToad.PdfPig.Util;
 
 namespace RagApi.Knowledge.Ingestion.Documents.Pdf;
 
 /// <summary>
-/// A page's text blocks in reading order, by PdfPig's layout analysis: words from letters by nearest neighbour,
+/// A page's text blocks in reading order, by PdfPig's layout analysis: words from letters by their gaps,
 /// blocks by Docstrum (which keeps the columns of a two-column page apart), then the unsupervised reading-order
 /// detector (left column before right). Lines of a block are joined, and a word hyphenated at a line's end is
 /// joined again.
@@ -17,14 +17,15 @@ internal static class PdfPageLayout
 {
     public static IReadOnlyList<PdfTextBlock> Read(Page page)
     {
-        var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
-        if (letters.Count == 0) return [];
-        var words = NearestNeighbourWordExtractor.Instance.GetWords(letters);
+        if (!page.Letters.Any(l => !string.IsNullOrWhiteSpace(l.Value))) return [];
+        // Words by the gaps between glyphs: LaTeX PDFs carry no space glyphs, and the nearest-neighbour
+        // extractor runs their words together ("Themesidentifiedfrom...").
+        var words = DefaultWordExtractor.Instance.GetWords(page.Letters);
         var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
         var ordered = UnsupervisedReadingOrderDetector.Instance.Get(blocks);
         return ordered
             .Select(block => ToBlock(page.Number, page.Height, block))
-            .Where(b => b.Text.Length > 0)
+            .Where(b => b.Text.Any(char.IsLetter)) // table cells of bare numbers are not passages
             .ToList();
     }
 
