@@ -24,19 +24,45 @@ internal static class PdfPageLayout
         var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
         var ordered = UnsupervisedReadingOrderDetector.Instance.Get(blocks);
         return ordered
-            .Select(block => ToBlock(page.Number, page.Height, block))
+            .SelectMany(block => Split(page.Number, page.Height, block))
             .Where(b => b.Text.Any(char.IsLetter)) // table cells of bare numbers are not passages
             .ToList();
     }
 
-    private static PdfTextBlock ToBlock(int pageNumber, double pageHeight, TextBlock block)
+    /// <summary>
+    /// A block's consecutive lines of one font size and weight; Docstrum may glue a heading to the paragraph under
+    /// it, and the heading must stay a line of its own to be told apart.
+    /// </summary>
+    private static IEnumerable<PdfTextBlock> Split(int pageNumber, double pageHeight, TextBlock block)
     {
-        var letters = block.TextLines.SelectMany(l => l.Words).SelectMany(w => w.Letters).ToList();
-        var size = letters.GroupBy(l => Math.Round(l.PointSize * 2) / 2).MaxBy(g => g.Count())?.Key ?? 0;
-        var bold = letters.Count > 0 && letters.Count(l => IsBold(l.FontName)) * 2 > letters.Count;
-        var text = ExtractedText.Clean(JoinLines(block.TextLines.Select(l => ExtractedText.Clean(l.Text))));
-        return new PdfTextBlock(pageNumber, text, size, bold, block.BoundingBox.Top, block.BoundingBox.Bottom, pageHeight);
+        var run = new List<TextLine>();
+        (double Size, bool Bold)? font = null;
+        foreach (var line in block.TextLines)
+        {
+            var letters = line.Words.SelectMany(w => w.Letters).ToList();
+            var lineFont = (SizeOf(letters), BoldOf(letters));
+            if (font is { } current && current != lineFont && run.Count > 0)
+            {
+                yield return ToBlock(pageNumber, pageHeight, run, current);
+                run = [];
+            }
+            font = lineFont;
+            run.Add(line);
+        }
+        if (run.Count > 0 && font is { } last) yield return ToBlock(pageNumber, pageHeight, run, last);
     }
+
+    private static PdfTextBlock ToBlock(int pageNumber, double pageHeight, List<TextLine> lines, (double Size, bool Bold) font)
+    {
+        var text = ExtractedText.Clean(JoinLines(lines.Select(l => ExtractedText.Clean(l.Text))));
+        return new PdfTextBlock(pageNumber, text, font.Size, font.Bold, lines.Max(l => l.BoundingBox.Top), lines.Min(l => l.BoundingBox.Bottom), pageHeight);
+    }
+
+    private static double SizeOf(IReadOnlyCollection<Letter> letters) =>
+        letters.GroupBy(l => Math.Round(l.PointSize * 2) / 2).MaxBy(g => g.Count())?.Key ?? 0;
+
+    private static bool BoldOf(IReadOnlyCollection<Letter> letters) =>
+        letters.Count > 0 && letters.Count(l => IsBold(l.FontName)) * 2 > letters.Count;
 
     private static bool IsBold(string? fontName) =>
         fontName is not null && (fontName.Contains("Bold", StringComparison.OrdinalIgnoreCase) || fontName.Contains("Black", StringComparison.OrdinalIgnoreCase)
