@@ -91,8 +91,9 @@ internal sealed partial class SeedOnStartup(
                 if (!Directory.Exists(folder) && !File.Exists(folder))
                 {
                     LogSeedsMissing(seeds.Value.Path, folder);
+                    // Stopping while the server is still starting would end in an unhandled cancellation trace.
                     Environment.ExitCode = 1;
-                    lifetime.StopApplication();
+                    lifetime.ApplicationStarted.Register(lifetime.StopApplication);
                     return true;
                 }
                 LogSeeding(folder);
