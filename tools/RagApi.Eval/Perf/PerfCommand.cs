@@ -13,7 +13,7 @@ internal static class PerfCommand
     public static Command Create()
     {
         var sizes = new Option<int[]>("--sizes") { Description = "Synthetic chunk counts for the dense retrieval figures.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
-        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, api, dense (default: all).", DefaultValueFactory = _ => ["embed", "api", "dense"], AllowMultipleArgumentsPerToken = true };
+        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, index, api, dense (default: all).", DefaultValueFactory = _ => ["embed", "index", "api", "dense"], AllowMultipleArgumentsPerToken = true };
         var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio.") { sizes, parts };
         command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(sizes)!, result.GetValue(parts)!.ToHashSet(), cancellationToken));
         return command;
@@ -34,6 +34,12 @@ internal static class PerfCommand
             {
                 Console.WriteLine($"Embedding and indexing ({seeds.Count} seed documents):");
                 foreach (var figure in await EmbeddingBenchmark.RunAsync(embedder, seeds, storePath, cancellationToken)) Console.WriteLine(figure);
+            }
+            if (parts.Contains("index"))
+            {
+                var corpus = RepositoryPaths.Find(Path.Combine("..", "shared", "data", "pubmedqa", "corpus.jsonl"));
+                Console.WriteLine($"Indexing PubMedQA ({corpus}; the machine is shared, so figures are pessimistic):");
+                foreach (var figure in await IndexingBenchmark.RunAsync(embedder, corpus, Path.Combine(folder, "pubmedqa.db"), cancellationToken)) Console.WriteLine(figure);
             }
             if (parts.Contains("api"))
             {
