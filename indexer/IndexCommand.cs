@@ -14,7 +14,7 @@ internal static class IndexCommand
 
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "A folder of Markdown/JSONL documents, or one file." };
+        var source = new Argument<string>("source") { Description = "A folder of Markdown, JSONL, PDF (with .yaml sidecars), HTML, PubMed or JATS XML documents, or one file." };
         var store = new StoreSelection();
         var prune = new Option<bool>("--prune") { Description = "Remove stored documents that are no longer in the source." };
         var partition = new Option<string?>("--partition")
@@ -48,15 +48,17 @@ internal static class IndexCommand
             return Failed;
         }
 
-        IReadOnlyList<SourceDocument> documents;
+        DocumentSet set;
         try
         {
             // Read and validated whole before the store is opened: bad input leaves the store untouched.
-            documents = DocumentSourceLoader.Load(source).Where(d => partition.Includes(d.Id)).ToList();
+            set = DocumentSourceLoader.LoadSet(source);
         }
         catch (DocumentValidationException e)
         {
             foreach (var problem in e.Problems) Console.Error.WriteLine($"error: {problem}");
+            var rejected = e.Problems.Select(p => p.File).Distinct(StringComparer.Ordinal).ToList();
+            Console.Error.WriteLine($"Rejected {rejected.Count} file(s): {string.Join(", ", rejected)}");
             Console.Error.WriteLine($"Nothing was written: fix the {e.Problems.Count} problem(s) above and run again.");
             return InvalidInput;
         }
@@ -65,11 +67,19 @@ internal static class IndexCommand
         {
             var pipeline = host.Services.GetRequiredService<IndexingPipeline>();
             var contentRoot = host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var documents = set.Documents.Where(d => partition.Includes(d.Id)).ToList();
+            var pages = documents.Sum(d => d.Pages);
             var part = partition == DocumentPartition.Whole ? "" : $" (partition {partition})";
-            Console.WriteLine($"Indexing {documents.Count} documents{part} from {source} into {StoreSelection.Describe(host.Services, contentRoot)}");
+            Console.WriteLine($"Indexing {documents.Count} documents{(pages > 0 ? $" ({pages} PDF pages)" : "")}{part} from {source} into {StoreSelection.Describe(host.Services, contentRoot)}");
             var summary = await IndexingProgressDisplay.RunAsync(documents.Count,
                 progress => pipeline.RunAsync(documents, prune, progress, cancellationToken));
             Console.WriteLine($"Done: {summary}");
+            foreach (var note in set.Notes) Console.WriteLine($"note: {note}");
+            if (set.Skipped.Count > 0)
+            {
+                Console.WriteLine($"Skipped {set.Skipped.Count} file(s) in no format the indexer reads ({DocumentSourceLoader.SkippedSummary(set.Skipped)}):");
+                foreach (var file in set.Skipped) Console.WriteLine($"  skipped: {file}");
+            }
             return 0;
         }
         catch (OperationCanceledException)

@@ -9,7 +9,7 @@ internal static class IndexingProgressDisplay
     public static async Task<IndexingSummary> RunAsync(int total, Func<IProgress<IndexingProgress>, Task<IndexingSummary>> run)
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-            return await run(new Progress(p => Console.WriteLine($"[{p.Done}/{p.Total}] {p.DocumentId} ({p.ChunksWritten} chunks written)")));
+            return await run(new Progress(p => Console.WriteLine(p.ToString())));
 
         IndexingSummary? summary = null;
         await AnsiConsole.Progress()
@@ -20,7 +20,7 @@ internal static class IndexingProgressDisplay
                 summary = await run(new Progress(p =>
                 {
                     task.Value = p.Done;
-                    task.Description = $"{p.Done}/{p.Total} {Markup.Escape(p.DocumentId)}";
+                    task.Description = Markup.Escape($"{p.Done}/{p.Total} {p.DocumentId}, {p.ChunksWritten} chunks{(p.Pages > 0 ? $", {p.Pages} pages" : "")}, {p.DocumentsPerSecond:F1} docs/s");
                 }));
             });
         return summary!;

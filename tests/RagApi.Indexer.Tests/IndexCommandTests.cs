@@ -34,7 +34,7 @@ public sealed class IndexedTwiceFixture : IAsyncLifetime
 
 public sealed partial class IndexCommandTests(IndexedTwiceFixture fixture) : IClassFixture<IndexedTwiceFixture>
 {
-    [GeneratedRegex(@"^\[(\d+)/(\d+)\] (\S+) \(\d+ chunks written\)$")]
+    [GeneratedRegex(@"^\[(\d+)/(\d+)\] (\S+): \d+ chunks(?:, \d+ pages)?, [\d.]+ documents/s, ETA (?:\d\d:\d\d:\d\d|--:--:--)$")]
     private static partial Regex ProgressLine();
 
     [Fact]

@@ -9,13 +9,17 @@ using RagApi.Knowledge.Storage;
 namespace RagApi.Knowledge.Ingestion;
 
 /// <summary>
-/// parse (done by the caller) -> chunk -> embed -> save, one document at a time. Unchanged documents are
-/// skipped by content hash, so a rerun after a crash only redoes what did not land.
+/// parse (done by the caller) -> chunk -> embed -> save. Chunks of several documents are embedded together and
+/// each distinct text once; documents are saved one at a time. Unchanged documents are skipped by content hash, so
+/// a rerun after a crash only redoes what did not land.
 /// </summary>
 public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedder, Chunker chunker, TimeProvider time)
 {
     /// <summary>Bump when chunking changes, so every document is re-chunked on the next run.</summary>
-    private const string PipelineVersion = "chunker-2";
+    private const string PipelineVersion = "chunker-3";
+
+    /// <summary>Texts gathered across documents before the model is called: many full, length-sorted batches of 16.</summary>
+    private const int BatchTexts = 256;
 
     public async Task<IndexingSummary> RunAsync(
         IReadOnlyList<SourceDocument> documents,
@@ -27,23 +31,39 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
         await store.EnsureEmbeddingModelAsync(embedder.ModelId, embedder.Dimensions, cancellationToken);
         var stored = await store.GetContentHashesAsync(cancellationToken);
 
-        int added = 0, updated = 0, unchanged = 0, chunks = 0;
+        int added = 0, updated = 0, unchanged = 0, chunks = 0, pages = 0;
+        var batch = new List<Pending>();
+        var batchTexts = 0;
         for (var i = 0; i < documents.Count; i++)
         {
             var document = documents[i];
             var hash = ContentHash(document);
-            if (stored.TryGetValue(document.Id, out var storedHash) && storedHash == hash)
+            var isStored = stored.TryGetValue(document.Id, out var storedHash);
+            var unchangedDocument = isStored && storedHash == hash;
+            var pending = new Pending(i, document, hash, isStored, unchangedDocument, unchangedDocument ? [] : chunker.Chunk(document));
+            batch.Add(pending);
+            batchTexts += pending.Chunks.Sum(c => 1 + c.Sentences.Count);
+            if (batchTexts < BatchTexts && i < documents.Count - 1) continue;
+
+            // Documents are embedded together (fuller, better length-sorted model batches) and written one by one,
+            // so a run stopped half-way leaves only whole documents.
+            foreach (var (done, indexed) in await EmbedAsync(batch, cancellationToken))
             {
-                unchanged++;
+                if (indexed is null)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    await store.ReplaceDocumentAsync(indexed, cancellationToken);
+                    chunks += indexed.Chunks.Count;
+                    if (done.IsStored) updated++; else added++;
+                }
+                pages += done.Document.Pages;
+                progress?.Report(new IndexingProgress(done.Index + 1, documents.Count, done.Document.Id, chunks) { Pages = pages, Elapsed = time.GetElapsedTime(started) });
             }
-            else
-            {
-                var indexed = await IndexAsync(document, hash, cancellationToken);
-                await store.ReplaceDocumentAsync(indexed, cancellationToken);
-                chunks += indexed.Chunks.Count;
-                if (storedHash is null) added++; else updated++;
-            }
-            progress?.Report(new IndexingProgress(i + 1, documents.Count, document.Id, chunks));
+            batch.Clear();
+            batchTexts = 0;
         }
 
         var pruned = 0;
@@ -57,32 +77,53 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
         return new IndexingSummary(added, updated, unchanged, pruned, chunks, time.GetElapsedTime(started));
     }
 
-    private async Task<IndexedDocument> IndexAsync(SourceDocument document, string hash, CancellationToken cancellationToken)
+    /// <summary>A document read and chunked, waiting for its batch to be embedded; no chunks when it is unchanged.</summary>
+    private sealed record Pending(int Index, SourceDocument Document, string Hash, bool IsStored, bool Unchanged, IReadOnlyList<Chunk> Chunks);
+
+    /// <summary>
+    /// Embeds every chunk and sentence of the batch in one call, each distinct text once (the overlap repeats a
+    /// chunk's last sentence in the next chunk), and returns each document with its vectors, or null when unchanged.
+    /// </summary>
+    private async Task<List<(Pending Document, IndexedDocument? Indexed)>> EmbedAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
-        var chunks = chunker.Chunk(document);
-        var texts = chunks.Select(c => c.IndexText)
-            .Concat(chunks.SelectMany(c => c.Sentences.Select(s => s.Of(c.Text))))
+        var distinct = batch.SelectMany(p => p.Chunks)
+            .SelectMany(c => c.Sentences.Select(s => s.Of(c.Text)).Prepend(c.IndexText))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
-        var vectors = await embedder.EmbedAsync(texts, cancellationToken);
-        var next = chunks.Count;
-        var indexed = new List<IndexedChunk>(chunks.Count);
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            var sentenceVectors = vectors[next..(next + chunks[i].Sentences.Count)];
-            next += chunks[i].Sentences.Count;
-            indexed.Add(new IndexedChunk(chunks[i], vectors[i], sentenceVectors));
-        }
-        return new IndexedDocument(DocumentMetadata.Of(document), hash, indexed);
+        var embedded = distinct.Count == 0 ? [] : await embedder.EmbedAsync(distinct, cancellationToken);
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Count; i++) vectors[distinct[i]] = embedded[i];
+
+        return batch.Select(p => (p, p.Unchanged ? null : (IndexedDocument?)new IndexedDocument(
+                DocumentMetadata.Of(p.Document), p.Hash,
+                p.Chunks.Select(c => new IndexedChunk(c, vectors[c.IndexText], c.Sentences.Select(s => vectors[s.Of(c.Text)]).ToArray())).ToList())))
+            .ToList();
     }
 
     private string ContentHash(SourceDocument d)
     {
-        var text = string.Join('\u001f', PipelineVersion, embedder.ModelId, d.Id, d.Title, d.Kind, d.Source, d.Year, d.Url, d.Citation, d.Body);
+        var layout = d.Blocks is null ? "" : string.Join(';', d.Blocks.Select(b => $"{b.Page}:{string.Join('>', b.Headings)}"));
+        var text = string.Join('\u001f', PipelineVersion, embedder.ModelId, d.Id, d.Title, d.Kind, d.Source, d.Year, d.Url, d.Citation, d.Body, layout);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }
 
-public sealed record IndexingProgress(int Done, int Total, string DocumentId, int ChunksWritten);
+public sealed record IndexingProgress(int Done, int Total, string DocumentId, int ChunksWritten)
+{
+    /// <summary>PDF pages read so far.</summary>
+    public int Pages { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    public double DocumentsPerSecond => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
+
+    /// <summary>The time left at the rate so far; null before the first document is done.</summary>
+    public TimeSpan? Remaining => DocumentsPerSecond > 0 ? TimeSpan.FromSeconds((Total - Done) / DocumentsPerSecond) : null;
+
+    public override string ToString() =>
+        $"[{Done}/{Total}] {DocumentId}: {ChunksWritten} chunks{(Pages > 0 ? $", {Pages} pages" : "")}, " +
+        $"{DocumentsPerSecond:F1} documents/s, ETA {(Remaining is { } left ? left.ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture) : "--:--:--")}";
+}
 
 public sealed record IndexingSummary(int Added, int Updated, int Unchanged, int Pruned, int Chunks, TimeSpan Elapsed)
 {

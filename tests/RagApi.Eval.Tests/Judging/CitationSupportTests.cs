@@ -1,3 +1,4 @@
+using RagApi.Testing;
 using RagApi.Eval.Judging;
 using RagApi.Eval.Suites;
 using RagApi.Eval.Tests.Support;

@@ -45,7 +45,11 @@ public sealed record AnswerCitation(
     string Section,
     string Passage,
     string Quote,
-    float Score);
+    float Score)
+{
+    /// <summary>The 1-based PDF page of the quoted sentence; null for sources without pages.</summary>
+    public int? Page { get; init; }
+}
 
 public static class SectionTitles
 {

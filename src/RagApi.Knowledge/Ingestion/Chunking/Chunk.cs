@@ -31,6 +31,12 @@ public sealed record Chunk(
 {
     public string DocumentId => Document.Id;
 
+    /// <summary>
+    /// The 1-based PDF page every sentence of this chunk is printed on; null for formats without pages.
+    /// Chunks never cross a page, so each sentence's page is its chunk's.
+    /// </summary>
+    public int? Page { get; init; }
+
     /// <summary>The text that is embedded and indexed: the section path gives a passage its context.</summary>
     public string IndexText => $"{SectionPath}\n{Text}";
 

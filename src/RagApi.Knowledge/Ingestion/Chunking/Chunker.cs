@@ -8,7 +8,7 @@ namespace RagApi.Knowledge.Ingestion.Chunking;
 /// <summary>
 /// Cuts a document into passages by heading and sentence. Every chunk's index text fits the embedding
 /// model's window (a sentence too long for it is split at word boundaries rather than truncated), chunks never
-/// cross a heading, and each chunk repeats the previous chunk's last sentence so no statement loses its context.
+/// cross a heading or a PDF page, and each chunk repeats the previous chunk's last sentence so no statement loses its context.
 /// </summary>
 public sealed class Chunker(ITokenCounter tokens, ChunkerOptions? options = null)
 {
@@ -18,11 +18,12 @@ public sealed class Chunker(ITokenCounter tokens, ChunkerOptions? options = null
     {
         var metadata = DocumentMetadata.Of(document);
         var chunks = new List<Chunk>();
-        foreach (var section in MarkdownBlocks.Parse(document.Body).GroupBy(b => SectionPath(document.Title, b.Headings)))
+        var blocks = document.Blocks ?? MarkdownBlocks.Parse(document.Body).Select(b => new DocumentBlock(b.Headings, b.Text)).ToList();
+        foreach (var section in blocks.GroupBy(b => (Path: SectionPath(document.Title, b.Headings), b.Page)))
         {
-            var sentences = section.SelectMany(block => SentencesOf(block.Text, section.Key)).ToList();
-            foreach (var window in Pack(section.Key, sentences))
-                chunks.Add(Build(metadata, chunks.Count, section.Key, window));
+            var sentences = section.SelectMany(block => SentencesOf(block.Text, section.Key.Path)).ToList();
+            foreach (var window in Pack(section.Key.Path, sentences))
+                chunks.Add(Build(metadata, chunks.Count, section.Key.Path, window) with { Page = section.Key.Page });
         }
         return chunks;
     }

@@ -12,6 +12,21 @@ internal sealed class DocumentFields(string file, int firstLine)
 
     public bool Has(string name) => _values.ContainsKey(name);
 
+    /// <summary>Files without their own metadata (PDF, HTML) must get these from a sidecar; each missing one is named.</summary>
+    public bool Require(IEnumerable<string> names, string hint, List<DocumentProblem> problems)
+    {
+        var missing = names.Where(n => string.IsNullOrWhiteSpace(Text(n))).ToList();
+        if (missing.Count == 0) return true;
+        problems.Add(new(file, 0, $"missing {string.Join(", ", missing.Select(m => $"'{m}'"))}: {hint}"));
+        return false;
+    }
+
+    /// <summary>A value the file itself supplies (a web page's title) unless the sidecar already set one.</summary>
+    public void SetDefault(string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && string.IsNullOrWhiteSpace(Text(name))) _values[name] = (value, firstLine);
+    }
+
     public SourceDocument? ToDocument(string body, DocumentKind? defaultKind, List<DocumentProblem> problems)
     {
         var before = problems.Count;

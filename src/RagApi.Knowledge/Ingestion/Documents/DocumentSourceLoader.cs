@@ -2,36 +2,75 @@ namespace RagApi.Knowledge.Ingestion.Documents;
 
 /// <summary>
 /// Loads every document under a folder (or one file) and validates the whole set before anything is written:
-/// one bad file anywhere stops the run with every problem listed.
+/// one bad file anywhere stops the run with every problem listed. Files in no format the indexer reads are
+/// skipped and named; a folder with nothing readable is a problem, not an empty success.
 /// </summary>
 public static class DocumentSourceLoader
 {
     /// <summary>Folders of evaluation suites live beside the seeds but are not documents.</summary>
     public const string EvaluationFolderName = "eval";
 
-    public static IReadOnlyList<SourceDocument> Load(string path)
+    public static IReadOnlyList<SourceDocument> Load(string path) => LoadSet(path).Documents;
+
+    public static DocumentSet LoadSet(string path)
     {
         var problems = new List<DocumentProblem>();
         var documents = new List<SourceDocument>();
-        foreach (var file in FilesUnder(path, problems))
+        var skipped = new List<string>();
+        var notes = new List<string>();
+        var files = FilesUnder(path, problems);
+        foreach (var file in files)
         {
             var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
-            if (file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            var format = DocumentFormats.Of(file);
+            if (format == DocumentFormat.None)
             {
-                using var reader = File.OpenText(file);
-                documents.AddRange(JsonlDocumentReader.Read(display, reader, problems));
+                if (!SidecarMetadata.IsSidecar(file)) skipped.Add(display);
+                continue;
             }
-            else if (MarkdownDocumentReader.Read(display, File.ReadAllText(file), problems) is { } document)
-            {
-                documents.Add(document);
-            }
+            documents.AddRange(Read(format, file, display, problems, notes));
         }
+        if (problems.Count == 0 && documents.Count == 0 && files.Count > 0)
+            problems.Add(new(path, 0, skipped.Count > 0
+                ? $"nothing readable: {skipped.Count} file(s) skipped ({SkippedSummary(skipped)}); the indexer reads .md, .jsonl, .pdf, .html, PubMed and JATS .xml"
+                : "nothing readable: no documents in it"));
+        else if (problems.Count == 0 && files.Count == 0 && Directory.Exists(path))
+            problems.Add(new(path, 0, "nothing readable: the folder holds no files"));
         AddDuplicateProblems(documents, problems);
         if (problems.Count > 0) throw new DocumentValidationException(problems);
-        return documents;
+        return new DocumentSet(documents, skipped, notes);
     }
 
-    private static IEnumerable<string> FilesUnder(string path, List<DocumentProblem> problems)
+    /// <summary>"3 .txt, 1 .docx": what was skipped, by extension.</summary>
+    public static string SkippedSummary(IEnumerable<string> skipped) =>
+        string.Join(", ", skipped.GroupBy(f => Path.GetExtension(f) is { Length: > 0 } e ? e.ToLowerInvariant() : "(no extension)")
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}"));
+
+    private static IEnumerable<SourceDocument> Read(DocumentFormat format, string file, string display, List<DocumentProblem> problems, List<string> notes)
+    {
+        switch (format)
+        {
+            case DocumentFormat.Jsonl:
+                using (var reader = File.OpenText(file))
+                    return JsonlDocumentReader.Read(display, reader, problems).ToList();
+            case DocumentFormat.Markdown:
+                return MarkdownDocumentReader.Read(display, File.ReadAllText(file), problems) is { } document ? [document] : [];
+            case DocumentFormat.Pdf:
+                return Pdf.PdfDocumentReader.Read(file, display, problems) is { } pdf ? [pdf] : [];
+            case DocumentFormat.Html:
+                return Html.HtmlDocumentReader.Read(file, display, problems) is { } html ? [html] : [];
+            case DocumentFormat.PubMedXml:
+                return Xml.PubMedDocumentReader.Read(file, display, problems, notes);
+            case DocumentFormat.JatsXml:
+                return Xml.JatsDocumentReader.Read(file, display, problems) is { } jats ? [jats] : [];
+            default:
+                problems.Add(new(display, 1, "XML that is neither PubMed (PubmedArticleSet) nor JATS (article)"));
+                return [];
+        }
+    }
+
+    private static IReadOnlyList<string> FilesUnder(string path, List<DocumentProblem> problems)
     {
         if (File.Exists(path)) return [Path.GetFullPath(path)];
         if (!Directory.Exists(path))
@@ -41,9 +80,9 @@ public static class DocumentSourceLoader
         }
         var root = Path.GetFullPath(path);
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
             .Where(f => !IsUnderEvaluationFolder(root, f))
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     private static bool IsUnderEvaluationFolder(string root, string file) =>
@@ -60,3 +99,9 @@ public static class DocumentSourceLoader
         }
     }
 }
+
+/// <summary>
+/// The documents read from a source, the files skipped because no reader reads them, and notes on records left
+/// out of a file that was read (a PubMed article without an abstract).
+/// </summary>
+public sealed record DocumentSet(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> Skipped, IReadOnlyList<string> Notes);

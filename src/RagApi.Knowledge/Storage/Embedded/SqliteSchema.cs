@@ -4,7 +4,7 @@ namespace RagApi.Knowledge.Storage.Embedded;
 
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string CreateStatements = """
         PRAGMA journal_mode = WAL;
@@ -24,13 +24,14 @@ internal static class SqliteSchema
             document_id TEXT NOT NULL REFERENCES documents(id),
             ordinal INTEGER NOT NULL,
             section_path TEXT NOT NULL,
+            page INTEGER,
             text TEXT NOT NULL,
             sentences TEXT NOT NULL,
             vector BLOB NOT NULL,
             sentence_vectors BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
-        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1'), ('generation', '0');
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '2'), ('generation', '0');
         """;
 
     public static void Create(SqliteConnection connection)
@@ -39,8 +40,21 @@ internal static class SqliteSchema
         command.CommandText = CreateStatements;
         command.ExecuteNonQuery();
         var version = Meta(connection, "schema_version");
+        if (version == "1") version = AddPageColumn(connection);
         if (version != Version.ToString())
             throw new InvalidDataException($"The store file has schema version {version}; this build reads version {Version}. Re-index into a new file.");
+    }
+
+    /// <summary>Version 2 only added the chunk's page, so a version 1 file is upgraded in place (its chunks have no page).</summary>
+    private static string AddPageColumn(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "ALTER TABLE chunks ADD COLUMN page INTEGER; UPDATE meta SET value = '2' WHERE key = 'schema_version';";
+        command.ExecuteNonQuery();
+        transaction.Commit();
+        return "2";
     }
 
     public static string? Meta(SqliteConnection connection, string key, SqliteTransaction? transaction = null)

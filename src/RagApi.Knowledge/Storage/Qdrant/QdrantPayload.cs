@@ -19,6 +19,7 @@ public static class QdrantPayload
     public const string ChunkId = "chunk_id";
     public const string Ordinal = "ordinal";
     public const string SectionPath = "section_path";
+    public const string Page = "page";
     public const string Text = "text";
     public const string Sentences = "sentences";
     public const string SentenceVectors = "sentence_vectors";
@@ -37,6 +38,7 @@ public static class QdrantPayload
         payload[ChunkId] = chunk.ChunkId;
         payload[Ordinal] = chunk.Ordinal;
         payload[SectionPath] = chunk.SectionPath;
+        if (chunk.Page is { } page) payload[Page] = page;
         payload[Text] = chunk.Text;
         payload[Sentences] = chunk.Sentences.SelectMany(s => new Value[] { s.Start, s.Length }).ToArray();
         payload[SentenceVectors] = Convert.ToBase64String(indexed.SentenceVectors.SelectMany(v => Embeddings.VectorMath.ToBytes(v)).ToArray());
@@ -63,7 +65,10 @@ public static class QdrantPayload
         var numbers = payload[Sentences].ListValue.Values.Select(v => (int)v.IntegerValue).ToArray();
         var spans = Enumerable.Range(0, numbers.Length / 2).Select(i => new TextSpan(numbers[2 * i], numbers[2 * i + 1])).ToArray();
         return new Chunk(payload[ChunkId].StringValue, (int)payload[Ordinal].IntegerValue, payload[SectionPath].StringValue,
-            payload[Text].StringValue, spans, metadata);
+            payload[Text].StringValue, spans, metadata)
+        {
+            Page = payload.TryGetValue(Page, out var page) && page.KindCase == Value.KindOneofCase.IntegerValue ? (int)page.IntegerValue : null,
+        };
     }
 
     /// <summary>The sentence vectors, split by the sentence count so the dimension needs no lookup.</summary>

@@ -14,7 +14,8 @@ namespace RagApi.Hosting.Lifecycle;
 /// (corrupt, unreadable, or a Qdrant that cannot be reached) does not stop the process: it stays live but not
 /// ready, /v1 answers 503 with the reason, and the store is tried again until it opens, so an orchestrator does
 /// not restart it in a loop. A store built by another embedding model, or invalid seeds, stop the start: waiting
-/// would not fix them.
+/// would not fix them. An empty <c>Seeds:Path</c> starts an empty store (for operators who index their own
+/// documents); a <c>Seeds:Path</c> that does not exist stops the process with exit code 1 and one line saying what to set.
 /// </summary>
 internal sealed partial class SeedOnStartup(
     IKnowledgeStore store,
@@ -24,6 +25,7 @@ internal sealed partial class SeedOnStartup(
     IOptions<StoreOptions> storeOptions,
     IOptions<StartupOptions> startup,
     IHostEnvironment environment,
+    IHostApplicationLifetime lifetime,
     StoreReadiness readiness,
     StoreThresholds thresholds,
     TimeProvider time,
@@ -64,9 +66,21 @@ internal sealed partial class SeedOnStartup(
             // A store built by another embedding model would return nonsense for every query: refuse to start.
             await store.EnsureEmbeddingModelAsync(embedder.ModelId, embedder.Dimensions, cancellationToken);
             var statistics = await store.GetStatisticsAsync(cancellationToken);
-            if (statistics.Documents == 0)
+            if (statistics.Documents == 0 && string.IsNullOrWhiteSpace(seeds.Value.Path))
+            {
+                LogStartingEmpty();
+            }
+            else if (statistics.Documents == 0)
             {
                 var folder = ContentPaths.FindFolder(environment.ContentRootPath, seeds.Value.Path);
+                if (!Directory.Exists(folder) && !File.Exists(folder))
+                {
+                    LogSeedsMissing(seeds.Value.Path, folder);
+                    // Stopping while the server is still starting would end in an unhandled cancellation trace.
+                    Environment.ExitCode = 1;
+                    lifetime.ApplicationStarted.Register(lifetime.StopApplication);
+                    return true;
+                }
                 LogSeeding(folder);
                 var summary = await pipeline.RunAsync(DocumentSourceLoader.Load(folder), prune: false, progress: null, cancellationToken);
                 LogSeeded(summary.ToString());
@@ -92,6 +106,13 @@ internal sealed partial class SeedOnStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Thresholds: {Thresholds}")]
     private partial void LogThresholds(string thresholds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty and Seeds:Path is empty: starting with no documents; index them with ragapi-index")]
+    private partial void LogStartingEmpty();
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The store is empty and Seeds:Path '{SeedsPath}' does not exist ({Folder}): set Seeds:Path " +
+        "(env Seeds__Path) to a folder of documents to index at start, or to an empty value to start with an empty store.")]
+    private partial void LogSeedsMissing(string seedsPath, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed corpus indexed: {Summary}")]
     private partial void LogSeeded(string summary);

@@ -229,6 +229,7 @@
     return el('li', { class: 'ragapi-reference', value: citation.number },
       el('span', { text: citation.citation || citation.title }),
       citation.section ? el('span', { class: 'ragapi-muted', text: ` Section: ${citation.section}.` }) : null,
+      Number.isInteger(citation.page) ? el('span', { class: 'ragapi-muted ragapi-page', text: ` p. ${citation.page}.` }) : null,
       el('span', { class: 'ragapi-reference-actions' },
         el('button', { type: 'button', class: 'ragapi-link-button', 'aria-haspopup': 'dialog', text: 'Show passage',
           'aria-label': `Show the passage of reference ${citation.number}`, onclick: (e) => openCitation(citation, e.currentTarget) }),
@@ -370,7 +371,8 @@
       const at = quote ? passage.indexOf(quote) : -1;
       const passageNode = el('blockquote', { class: 'ragapi-passage' },
         at >= 0 ? [passage.slice(0, at), el('mark', { text: quote }), passage.slice(at + quote.length)] : passage);
-      const meta = [KIND_LABEL[citation.kind] || citation.kind, citation.source, citation.year].filter(Boolean).join(' · ');
+      const meta = [KIND_LABEL[citation.kind] || citation.kind, citation.source, citation.year,
+        Number.isInteger(citation.page) ? `p. ${citation.page}` : null].filter(Boolean).join(' · ');
       const href = safeHref(citation.url);
       dialogBody.replaceChildren(...[
         el('p', { class: 'ragapi-muted', text: meta }),
