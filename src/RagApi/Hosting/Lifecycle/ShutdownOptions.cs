@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace RagApi.Hosting.Lifecycle;
@@ -14,3 +15,6 @@ public sealed class ShutdownOptions
     [Range(1, 3600, ErrorMessage = "Shutdown:TimeoutSeconds must be between 1 and 3600.")]
     public double TimeoutSeconds { get; set; } = 30;
 }
+
+[OptionsValidator]
+internal sealed partial class ShutdownOptionsValidator : IValidateOptions<ShutdownOptions>;

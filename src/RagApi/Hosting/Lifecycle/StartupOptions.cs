@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace RagApi.Hosting.Lifecycle;
@@ -11,5 +12,5 @@ public sealed class StartupOptions
     public double RetrySeconds { get; set; } = 10;
 }
 
-[Microsoft.Extensions.Options.OptionsValidator]
-internal sealed partial class StartupOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<StartupOptions>;
+[OptionsValidator]
+internal sealed partial class StartupOptionsValidator : IValidateOptions<StartupOptions>;

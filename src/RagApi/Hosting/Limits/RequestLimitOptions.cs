@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace RagApi.Hosting.Limits;
@@ -13,3 +14,6 @@ public sealed class RequestLimitOptions
     [Range(0.01, 3600, ErrorMessage = "Requests:TimeoutSeconds must be between 0.01 and 3600.")]
     public double TimeoutSeconds { get; set; } = 30;
 }
+
+[OptionsValidator]
+internal sealed partial class RequestLimitOptionsValidator : IValidateOptions<RequestLimitOptions>;

@@ -8,10 +8,8 @@ public static class CorsExtensions
 {
     public static WebApplicationBuilder AddCorsAllowlist(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CorsAllowlistOptions>().BindConfiguration(CorsAllowlistOptions.Section)
-            .Validate(o => o.AllowedOrigins.All(CorsAllowlistOptions.IsOrigin),
-                "Each Cors:AllowedOrigins entry must be an origin such as https://widget.example.org (scheme, host and optional port; no path).")
-            .ValidateOnStart();
+        builder.Services.AddOptions<CorsAllowlistOptions>().BindConfiguration(CorsAllowlistOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CorsAllowlistOptions>, CorsAllowlistRules>();
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<IOptions<CorsAllowlistOptions>>((cors, allowlist) =>
             cors.AddDefaultPolicy(policy => policy

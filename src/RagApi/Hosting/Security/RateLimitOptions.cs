@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace RagApi.Hosting.Security;
@@ -13,3 +14,6 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:Burst must be between 1 and 1,000,000.")]
     public int Burst { get; set; } = 60;
 }
+
+[OptionsValidator]
+internal sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;
