@@ -23,7 +23,10 @@ public static class QdrantPointIds
     {
         var namespaceBytes = namespaceId.ToByteArray(bigEndian: true);
         var nameBytes = Encoding.UTF8.GetBytes(name);
+        // RFC 9562 defines name-based UUIDv5 with SHA-1: an identifier, not a security use.
+#pragma warning disable CA5350
         var hash = SHA1.HashData([.. namespaceBytes, .. nameBytes]);
+#pragma warning restore CA5350
         var bytes = hash[..16];
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
