@@ -49,7 +49,7 @@ internal static class CalibrateCommand
                     return IndexCommand.Failed;
                 }
                 await knowledgeStore.EnsureEmbeddingModelAsync(embedder.ModelId, embedder.Dimensions, cancellationToken);
-                var report = await new ThresholdCalibrator(knowledgeStore, embedder, new AnswerOptions()).CalibrateAsync(set, cancellationToken);
+                var report = await new ThresholdCalibrator(knowledgeStore, embedder, host.Services.GetRequiredService<RagApi.Knowledge.Retrieval.Retriever>(), new AnswerOptions()).CalibrateAsync(set, cancellationToken);
                 await knowledgeStore.SaveCalibrationAsync(report.Calibration, cancellationToken);
                 Console.WriteLine($"Calibrated '{embedder.ModelId}' on {set.Relevance.Count} questions and {set.Support.Count} statements: {report}");
                 Console.WriteLine($"Stored with the model binding of {where}.");

@@ -7,6 +7,7 @@ using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
 using RagApi.Knowledge.Models;
 using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Telemetry;
 
 namespace RagApi.Knowledge;
 
@@ -20,6 +21,8 @@ public static class KnowledgeExtensions
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<KnowledgeMetrics>();
         builder.Services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.Section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptOptionsValidator>());
         builder.AddModelSettings();

@@ -31,6 +31,7 @@ public sealed partial class AnswerService(
     AnswerGeneration generation,
     AnswerAssembler assembler,
     AnswerOptions options,
+    KnowledgeMetrics metrics,
     ILogger<AnswerService> logger)
 {
     public async Task<ClinicalAnswer> AnswerAsync(AnswerQuery query, CancellationToken cancellationToken)
@@ -152,7 +153,7 @@ public sealed partial class AnswerService(
         }
     }
 
-    private static async Task<T> MeasuredAsync<T>(string composerName, Func<Task<T>> compose)
+    private async Task<T> MeasuredAsync<T>(string composerName, Func<Task<T>> compose)
     {
         using var activity = KnowledgeTelemetry.Source.StartActivity("compose");
         activity?.SetTag("ragapi.composer", composerName);
@@ -163,19 +164,19 @@ public sealed partial class AnswerService(
         }
         finally
         {
-            KnowledgeTelemetry.ComposeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("composer", composerName));
+            metrics.ComposeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("composer", composerName));
         }
     }
 
-    private static void Record(Activity? activity, ClinicalAnswer answer, long started)
+    private void Record(Activity? activity, ClinicalAnswer answer, long started)
     {
         activity?.SetTag("ragapi.answer_id", answer.Id);
         activity?.SetTag("ragapi.generator", answer.Generator);
         activity?.SetTag("ragapi.insufficient_evidence", answer.InsufficientEvidence);
         activity?.SetTag("ragapi.citations", answer.Citations.Count);
         var tags = new TagList { { "generator", answer.Generator }, { "insufficient_evidence", answer.InsufficientEvidence } };
-        KnowledgeTelemetry.Answers.Add(1, tags);
-        KnowledgeTelemetry.AnswerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        metrics.Answers.Add(1, tags);
+        metrics.AnswerDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
     }
 
     private static string NewId() => $"ans_{Guid.NewGuid():N}";

@@ -12,6 +12,7 @@ using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Models;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Telemetry;
 
 namespace RagApi.Knowledge.Answering;
 
@@ -49,7 +50,8 @@ public static class AnsweringExtensions
         {
             var generation = Option<GenerationOptions>(sp);
             var model = ChatModel.Create(generation, Option<AzureOpenAIOptions>(sp), Option<OpenAIOptions>(sp),
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelsExtensions.ChatHttpClient), sp.GetRequiredService<Azure.Core.TokenCredential>);
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelsExtensions.ChatHttpClient), sp.GetRequiredService<Azure.Core.TokenCredential>,
+                sp.GetRequiredService<KnowledgeMetrics>());
             if (model is null) return AnswerGeneration.None;
             var prompts = sp.GetRequiredService<GenerationPrompts>();
             return new AnswerGeneration(

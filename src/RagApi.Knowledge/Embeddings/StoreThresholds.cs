@@ -7,7 +7,7 @@ namespace RagApi.Knowledge.Embeddings;
 /// <see cref="ModelThresholds.Resolve"/>). The start resolves them before the service is ready, so requests find
 /// them resolved; a failed resolution (store unreachable) is not kept and is tried again.
 /// </summary>
-public sealed class StoreThresholds(IKnowledgeStore store, ITextEmbedder embedder, float? configuredRelevance, float? configuredSupport)
+public sealed class StoreThresholds(IKnowledgeStore store, ITextEmbedder embedder, float? configuredRelevance, float? configuredSupport) : IDisposable
 {
     private readonly SemaphoreSlim _resolving = new(1, 1);
     private ModelThresholds? _resolved;
@@ -33,4 +33,6 @@ public sealed class StoreThresholds(IKnowledgeStore store, ITextEmbedder embedde
 
     /// <summary>The resolved thresholds; resolves them now (blocking) if the start has not.</summary>
     public ModelThresholds Current => _resolved ?? ResolveAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    public void Dispose() => _resolving.Dispose();
 }

@@ -25,7 +25,7 @@ public sealed class CalibrationFailedException(string message) : KnowledgeExcept
 /// the middle of the gap between the cases that must pass and those that must not. Relevance is measured through
 /// the real retriever and extractive composer: the highest threshold at which the composer still answers.
 /// </summary>
-public sealed class ThresholdCalibrator(IKnowledgeStore store, ITextEmbedder embedder, AnswerOptions options)
+public sealed class ThresholdCalibrator(IKnowledgeStore store, ITextEmbedder embedder, Retriever retriever, AnswerOptions options)
 {
     private const int BisectionSteps = 18;
 
@@ -64,7 +64,7 @@ public sealed class ThresholdCalibrator(IKnowledgeStore store, ITextEmbedder emb
     private async Task<float> BestRelevanceAsync(string question, CancellationToken cancellationToken)
     {
         var topK = options.DefaultTopK;
-        var retrieval = await new Retriever(store, embedder).RetrieveAsync(question, SearchFilters.None, topK * options.RetrievalDepthFactor, cancellationToken);
+        var retrieval = await retriever.RetrieveAsync(question, SearchFilters.None, topK * options.RetrievalDepthFactor, cancellationToken);
         retrieval = retrieval with { Passages = PassageDiversity.Limit(retrieval.Passages, options.MaxPassagesPerDocument, topK) };
         var (low, high) = (-1f, 1f);
         if (!await AnswersAsync(retrieval, low, cancellationToken)) return low;

@@ -1,3 +1,4 @@
+using RagApi.Knowledge.Telemetry;
 using System.Runtime.CompilerServices;
 using Azure.Core;
 using Microsoft.SemanticKernel;
@@ -13,7 +14,7 @@ namespace RagApi.Knowledge.Models;
 /// temperature; a model that refuses either with the documented 400 is asked again once without it, and not
 /// sent it again.
 /// </summary>
-public sealed class ChatModel(IChatCompletionService chat, string generatorName, GenerationOptions options, bool reasoning, bool azure)
+public sealed class ChatModel(IChatCompletionService chat, string generatorName, GenerationOptions options, bool reasoning, bool azure, KnowledgeMetrics metrics)
 {
     private volatile bool _omitTemperature = reasoning || options.Temperature is null;
     private volatile bool _maxCompletionTokens = reasoning;
@@ -23,7 +24,7 @@ public sealed class ChatModel(IChatCompletionService chat, string generatorName,
     public async Task<ModelReply> CompleteAsync(ChatPrompt prompt, CancellationToken cancellationToken)
     {
         var history = History(prompt);
-        var reply = await Telemetry.KnowledgeTelemetry.ModelCallAsync("chat", GeneratorName, () => AdaptingAsync(
+        var reply = await metrics.ModelCallAsync("chat", GeneratorName, () => AdaptingAsync(
             settings => chat.GetChatMessageContentAsync(history, settings, kernel: null, cancellationToken)));
         var finish = FinishOf(reply.Metadata);
         if (finish == ModelFinish.ContentFilter) throw Filtered();
@@ -116,13 +117,14 @@ public sealed class ChatModel(IChatCompletionService chat, string generatorName,
 
     private static ModelCallException Filtered() => new(ModelFailureReason.Filtered, "The model server's content filter withheld the reply.");
 
-    public static ChatModel? Create(GenerationOptions generation, AzureOpenAIOptions azure, OpenAIOptions openAI, HttpClient http, Func<TokenCredential> entraCredential) =>
+    public static ChatModel? Create(GenerationOptions generation, AzureOpenAIOptions azure, OpenAIOptions openAI, HttpClient http, Func<TokenCredential> entraCredential,
+        KnowledgeMetrics metrics) =>
         generation.Provider switch
         {
             GenerationProvider.AzureOpenAI => new ChatModel(AzureChat(azure, http, entraCredential), Generators.AzureOpenAI, generation,
-                ReasoningModels.IsReasoning(azure.ChatDeployment!, generation.ReasoningModel), azure: true),
+                ReasoningModels.IsReasoning(azure.ChatDeployment!, generation.ReasoningModel), azure: true, metrics),
             GenerationProvider.OpenAI => new ChatModel(OpenAICompatible(openAI, http), Generators.OpenAI, generation,
-                ReasoningModels.IsReasoning(openAI.ChatModel!, generation.ReasoningModel), azure: false),
+                ReasoningModels.IsReasoning(openAI.ChatModel!, generation.ReasoningModel), azure: false, metrics),
             _ => null,
         };
 

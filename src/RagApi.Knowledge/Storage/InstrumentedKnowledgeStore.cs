@@ -5,7 +5,7 @@ using RagApi.Knowledge.Retrieval;
 namespace RagApi.Knowledge.Storage;
 
 /// <summary>Wraps any store so each call is a span and a <c>ragapi.store.duration</c> measurement with its outcome.</summary>
-public sealed class InstrumentedKnowledgeStore(IKnowledgeStore inner, string provider) : IKnowledgeStore
+public sealed class InstrumentedKnowledgeStore(IKnowledgeStore inner, string provider, KnowledgeMetrics metrics) : IKnowledgeStore
 {
     public Task EnsureEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken) =>
         TimeAsync("ensure_model", async () => { await inner.EnsureEmbeddingModelAsync(modelId, dimensions, cancellationToken); return true; });
@@ -37,28 +37,7 @@ public sealed class InstrumentedKnowledgeStore(IKnowledgeStore inner, string pro
     public Task<IReadOnlyDictionary<string, float[][]>> GetSentenceVectorsAsync(IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken) =>
         TimeAsync("sentence_vectors", () => inner.GetSentenceVectorsAsync(chunkIds, cancellationToken));
 
-    private async Task<T> TimeAsync<T>(string operation, Func<Task<T>> call)
-    {
-        using var activity = KnowledgeTelemetry.Source.StartActivity($"store {operation}", ActivityKind.Client);
-        activity?.SetTag("ragapi.store", provider);
-        var started = Stopwatch.GetTimestamp();
-        var outcome = "error";
-        try
-        {
-            var result = await call();
-            outcome = "ok";
-            return result;
-        }
-        catch (Exception e)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-            throw;
-        }
-        finally
-        {
-            activity?.SetTag("ragapi.outcome", outcome);
-            KnowledgeTelemetry.StoreDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
-                new("operation", operation), new("provider", provider), new("outcome", outcome));
-        }
-    }
+    private Task<T> TimeAsync<T>(string operation, Func<Task<T>> call) =>
+        KnowledgeMetrics.MeasureAsync($"store {operation}", metrics.StoreDuration, new TagList { { "operation", operation }, { "provider", provider } },
+            _ => call(), ActivityKind.Client);
 }

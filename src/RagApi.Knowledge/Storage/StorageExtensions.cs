@@ -8,6 +8,7 @@ using Polly.Registry;
 using Qdrant.Client;
 using RagApi.Knowledge.Storage.Embedded;
 using RagApi.Knowledge.Storage.Qdrant;
+using RagApi.Knowledge.Telemetry;
 
 namespace RagApi.Knowledge.Storage;
 
@@ -25,7 +26,8 @@ public static class StorageExtensions
         if (!store.IsQdrant)
         {
             services.AddSingleton<IKnowledgeStore>(sp => new InstrumentedKnowledgeStore(
-                new SqliteKnowledgeStore(ContentPaths.UnderRoot(contentRoot, sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path)), "embedded"));
+                new SqliteKnowledgeStore(ContentPaths.UnderRoot(contentRoot, sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path)), "embedded",
+                sp.GetRequiredService<KnowledgeMetrics>()));
             return builder;
         }
 
@@ -40,7 +42,8 @@ public static class StorageExtensions
         services.AddSingleton<IKnowledgeStore>(sp => new InstrumentedKnowledgeStore(new QdrantKnowledgeStore(
             sp.GetRequiredService<QdrantClient>(),
             sp.GetRequiredService<IOptions<QdrantStoreOptions>>().Value,
-            sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(QdrantResilience.PipelineName)), "qdrant"));
+            sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(QdrantResilience.PipelineName)), "qdrant",
+            sp.GetRequiredService<KnowledgeMetrics>()));
         return builder;
     }
 }

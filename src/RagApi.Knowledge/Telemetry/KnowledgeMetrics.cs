@@ -39,7 +39,7 @@ public sealed class KnowledgeMetrics
     /// Runs <paramref name="call"/> inside a span named <paramref name="span"/> and records its duration in
     /// <paramref name="duration"/> with <paramref name="tags"/> and an <c>outcome</c> of ok or error.
     /// </summary>
-    public async Task<T> MeasureAsync<T>(string span, Histogram<double> duration, TagList tags, Func<Activity?, Task<T>> call,
+    public static async Task<T> MeasureAsync<T>(string span, Histogram<double> duration, TagList tags, Func<Activity?, Task<T>> call,
         ActivityKind kind = ActivityKind.Internal)
     {
         using var activity = KnowledgeTelemetry.Source.StartActivity(span, kind);

@@ -6,7 +6,7 @@ using RagApi.Testing;
 namespace RagApi.Api.Tests.Answers;
 
 /// <summary>Both answer endpoints go through one handler, so each answer leaves one log line whichever way it is served.</summary>
-public sealed class AnswerLogTests(SeedIndex index)
+public sealed class AnswerLogTests(SeedIndex index) : IDisposable
 {
     private const string Question = "How is Lambert-Eaton myasthenic syndrome treated?";
     private readonly CapturingLoggerProvider _sink = new();
@@ -46,4 +46,6 @@ public sealed class AnswerLogTests(SeedIndex index)
     }
 
     private sealed record ApiAnswerId(string Id);
+
+    public void Dispose() => _sink.Dispose();
 }

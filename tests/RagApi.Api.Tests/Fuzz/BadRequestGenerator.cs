@@ -112,7 +112,7 @@ internal sealed class BadRequestGenerator(Random random)
 
     private string HugeNumbers() => $$"""{"question":"LEMS","topK":{{Pick(["1e400", "99999999999999999999", "-2147483649", "0", "21", "1.0000001", "0x10", "Infinity"])}}}""";
 
-    private string DuplicateAndUnknownFields() => """{"question":"a","question":"b","$type":"System.IO.File","__proto__":{"admin":true},"extra":[1,2,3]}""";
+    private static string DuplicateAndUnknownFields() => """{"question":"a","question":"b","$type":"System.IO.File","__proto__":{"admin":true},"extra":[1,2,3]}""";
 
     private string InvalidHistory() => $$"""{"question":"And how is it treated?","history":[{{string.Join(',', Enumerable.Range(0, random.Next(0, 30)).Select(_ => Pick(["null", "1", "{}", "{\"role\":\"system\",\"content\":\"x\"}", "{\"role\":\"user\",\"content\":\"\"}", "{\"role\":\"user\",\"content\":\"What is LEMS?\"}"])))}}]}""";
 

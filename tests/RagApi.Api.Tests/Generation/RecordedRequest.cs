@@ -8,7 +8,7 @@ internal sealed partial record RecordedRequest(string Path, string Body, IReadOn
     private JsonElement Root => JsonDocument.Parse(Body).RootElement;
 
     /// <summary>The text of the last message of a chat request (the user message with the data and the question).</summary>
-    public string Prompt => Messages.Last().Content;
+    public string Prompt => Messages[^1].Content;
 
     public IReadOnlyList<(string Role, string Content)> Messages =>
         Root.GetProperty("messages").EnumerateArray().Select(m => (m.GetProperty("role").GetString()!, m.GetProperty("content").GetString()!)).ToList();

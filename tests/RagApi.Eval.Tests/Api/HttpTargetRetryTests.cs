@@ -62,7 +62,7 @@ public sealed class HttpTargetRetryTests
     }
 
     private static HttpResponseMessage Ok() =>
-        new(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(SampleAnswers.Valid(), new JsonSerializerOptions(JsonSerializerDefaults.Web))) };
+        new(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(SampleAnswers.Valid(), JsonSerializerOptions.Web)) };
 
     private sealed class ScriptedHandler(params HttpResponseMessage[] responses) : HttpMessageHandler
     {

@@ -25,7 +25,7 @@ public sealed class BatchingQueryEmbedderTests
         var first = embedder.EmbedAsync(["0"], TestContext.Current.CancellationToken);
         await model.FirstCallStarted.Task;
         var waiting = Enumerable.Range(1, 5).Select(i => embedder.EmbedAsync([i.ToString(CultureInfo.InvariantCulture)], TestContext.Current.CancellationToken)).ToList();
-        await model.WaitUntilQueuedAsync(embedder, 5);
+        await RecordingEmbedder.WaitUntilQueuedAsync(embedder, 5);
 
         model.ReleaseFirstCall.SetResult();
         var vectors = await Task.WhenAll(waiting.Prepend(first));
@@ -87,7 +87,7 @@ public sealed class BatchingQueryEmbedderTests
         }
 
         /// <summary>The queued questions are not observable from outside, so wait on the embedder's own count.</summary>
-        public async Task WaitUntilQueuedAsync(BatchingQueryEmbedder embedder, int count)
+        public static async Task WaitUntilQueuedAsync(BatchingQueryEmbedder embedder, int count)
         {
             while (embedder.Waiting < count) await Task.Yield();
         }

@@ -5,7 +5,7 @@ using RagApi.Testing;
 namespace RagApi.Knowledge.Tests.Embeddings;
 
 /// <summary>The remote embedder through the real OpenAI SDK against <see cref="FakeOpenAIEmbeddings"/>, the documented endpoint.</summary>
-public sealed class RemoteEmbedderTests
+public sealed class RemoteEmbedderTests : IDisposable
 {
     private readonly FakeOpenAIEmbeddings _server = new();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -82,4 +82,6 @@ public sealed class RemoteEmbedderTests
 
         Assert.Equal([2048, 2048, 1], batches.Select(b => b.Count));
     }
+
+    public void Dispose() => _server.Dispose();
 }

@@ -1,3 +1,4 @@
+using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
@@ -37,7 +38,7 @@ public sealed class ThresholdCalibratorTests(MiniLmSeedStore seeds) : IClassFixt
     [Fact]
     public async Task MiniLm_on_the_seed_corpus_calibrates_both_thresholds_inside_the_gaps_its_defaults_sit_in()
     {
-        var report = await new ThresholdCalibrator(seeds.Store, RealModel.Embedder, new AnswerOptions()).CalibrateAsync(Cases, _ct);
+        var report = await new ThresholdCalibrator(seeds.Store, RealModel.Embedder, new Retriever(seeds.Store, RealModel.Embedder, TestMetrics.Create()), new AnswerOptions()).CalibrateAsync(Cases, _ct);
 
         Assert.True(report.OutOfScopeHighest < ModelThresholds.MiniLmRelevance && ModelThresholds.MiniLmRelevance < report.InScopeLowest &&
                     report.UnsupportedHighest < ModelThresholds.MiniLmSupport && ModelThresholds.MiniLmSupport < report.SupportedLowest &&
@@ -51,7 +52,7 @@ public sealed class ThresholdCalibratorTests(MiniLmSeedStore seeds) : IClassFixt
         var cases = Cases with { Support = [.. Cases.Support, new SupportCase("Anything.", "not-in-the-store", true)] };
 
         var failed = await Assert.ThrowsAsync<CalibrationFailedException>(() =>
-            new ThresholdCalibrator(seeds.Store, RealModel.Embedder, new AnswerOptions()).CalibrateAsync(cases, _ct));
+            new ThresholdCalibrator(seeds.Store, RealModel.Embedder, new Retriever(seeds.Store, RealModel.Embedder, TestMetrics.Create()), new AnswerOptions()).CalibrateAsync(cases, _ct));
 
         Assert.Contains("'not-in-the-store'", failed.Message);
     }
@@ -64,7 +65,7 @@ public sealed class ThresholdCalibratorTests(MiniLmSeedStore seeds) : IClassFixt
         var cases = Cases with { Relevance = [.. Cases.Relevance, new RelevanceCase(question, ShouldRefuse: true)] };
 
         var failed = await Assert.ThrowsAsync<CalibrationFailedException>(() =>
-            new ThresholdCalibrator(seeds.Store, RealModel.Embedder, new AnswerOptions()).CalibrateAsync(cases, _ct));
+            new ThresholdCalibrator(seeds.Store, RealModel.Embedder, new Retriever(seeds.Store, RealModel.Embedder, TestMetrics.Create()), new AnswerOptions()).CalibrateAsync(cases, _ct));
 
         Assert.Contains(question, failed.Message);
     }

@@ -78,7 +78,7 @@ internal static class BeirCommand
         }
         if (jsonPath is not null)
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(new { dataset = folder, queries = queries.Count, tuning.Options, retrieval, answers },
-                new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), cancellationToken);
+                ReportJson.Options), cancellationToken);
         return 0;
     }
 }

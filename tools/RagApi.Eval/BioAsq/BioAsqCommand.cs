@@ -52,7 +52,7 @@ internal static class BioAsqCommand
                 foreach (var failed in results.Where(r => r.Error is not null)) Console.WriteLine($"  {failed.Id}: {failed.Error}");
                 if (result.GetValue(json) is { } jsonPath)
                     await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(new { summary = summary.ToDictionary(s => s.Name, s => s.Value), results },
-                        new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), CancellationToken.None);
+                        ReportJson.Options), CancellationToken.None);
                 return cancellationToken.IsCancellationRequested ? SuiteCommand.Interrupted : 0;
             }
         });

@@ -84,7 +84,7 @@ internal static class SciFactCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  structurally invalid         {answers.StructurallyInvalid}; {answers.MeanMilliseconds:F0} ms per answer"));
         if (jsonPath is not null)
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(new { claims = claims.Count, retrieval, answers },
-                new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), cancellationToken);
+                ReportJson.Options), cancellationToken);
         return 0;
     }
 }

@@ -86,7 +86,7 @@ public static class DocumentSourceLoader
     }
 
     private static bool IsUnderEvaluationFolder(string root, string file) =>
-        Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar)[..^1]
+        Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).AsSpan()[..^1].ToArray()
             .Contains(EvaluationFolderName, StringComparer.OrdinalIgnoreCase);
 
     private static void AddDuplicateProblems(List<SourceDocument> documents, List<DocumentProblem> problems)

@@ -16,7 +16,8 @@ internal static class SqliteDenseIndexLoader
         var rows = new List<(long, string, DocumentKind, int?, float[])>();
         while (reader.Read())
         {
-            DocumentKinds.TryParse(reader.GetString(2), out var kind);
+            // The store only ever writes known kinds; an unknown one reads as the default rather than failing a search.
+            _ = DocumentKinds.TryParse(reader.GetString(2), out var kind);
             rows.Add((reader.GetInt64(0), reader.GetString(1), kind, reader.IsDBNull(3) ? null : reader.GetInt32(3), VectorMath.FromBytes((byte[])reader[4])));
         }
         return new DenseIndex(dimensions, rows);

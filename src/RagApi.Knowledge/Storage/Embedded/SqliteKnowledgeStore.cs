@@ -163,7 +163,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             return (IReadOnlyDictionary<string, float[][]>)vectors;
         });
 
-    private Dictionary<long, Chunk> LoadChunks(SqliteConnection connection, IReadOnlyList<long> rowIds)
+    private static Dictionary<long, Chunk> LoadChunks(SqliteConnection connection, IReadOnlyList<long> rowIds)
     {
         var chunks = new Dictionary<long, Chunk>();
         if (rowIds.Count == 0) return chunks;

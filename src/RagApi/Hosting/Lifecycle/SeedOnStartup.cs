@@ -29,7 +29,7 @@ internal sealed partial class SeedOnStartup(
     StoreReadiness readiness,
     StoreThresholds thresholds,
     TimeProvider time,
-    ILogger<SeedOnStartup> logger) : IHostedService
+    ILogger<SeedOnStartup> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
@@ -44,6 +44,8 @@ internal sealed partial class SeedOnStartup(
         await _stopping.CancelAsync();
         await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
+
+    public void Dispose() => _stopping.Dispose();
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
@@ -83,10 +85,11 @@ internal sealed partial class SeedOnStartup(
                 }
                 LogSeeding(folder);
                 var summary = await pipeline.RunAsync(DocumentSourceLoader.Load(folder), prune: false, progress: null, cancellationToken);
-                LogSeeded(summary.ToString());
+                LogSeeded(summary);
             }
             // A model without calibrated thresholds would refuse good questions or answer out-of-scope ones: refuse to start.
-            LogThresholds((await thresholds.ResolveAsync(cancellationToken)).ToString());
+            var resolved = await thresholds.ResolveAsync(cancellationToken);
+            LogThresholds(resolved);
             readiness.MarkReady();
             return true;
         }
@@ -105,7 +108,7 @@ internal sealed partial class SeedOnStartup(
     private partial void LogSeeding(string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Thresholds: {Thresholds}")]
-    private partial void LogThresholds(string thresholds);
+    private partial void LogThresholds(ModelThresholds thresholds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty and Seeds:Path is empty: starting with no documents; index them with ragapi-index")]
     private partial void LogStartingEmpty();
@@ -115,7 +118,7 @@ internal sealed partial class SeedOnStartup(
     private partial void LogSeedsMissing(string seedsPath, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed corpus indexed: {Summary}")]
-    private partial void LogSeeded(string summary);
+    private partial void LogSeeded(IndexingSummary summary);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Reason}. Store:Path is {StorePath}. The service stays up but not ready and tries " +
         "again every {RetrySeconds} s: restore the file, or delete it to have the seed corpus indexed anew.")]

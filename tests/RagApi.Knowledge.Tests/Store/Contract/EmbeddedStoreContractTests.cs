@@ -11,7 +11,7 @@ public sealed class EmbeddedStoreContractTests : KnowledgeStoreContract
 
     protected override Task<IKnowledgeStore> OpenEmptyStoreAsync() => Task.FromResult<IKnowledgeStore>(_temp.Store);
 
-    public override ValueTask DisposeAsync()
+    protected override ValueTask DisposeStoreAsync()
     {
         _temp.Dispose();
         return ValueTask.CompletedTask;

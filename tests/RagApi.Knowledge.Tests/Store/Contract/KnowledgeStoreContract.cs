@@ -20,7 +20,14 @@ public abstract class KnowledgeStoreContract : IAsyncDisposable
     /// <summary>An empty store of this kind, or a skip with the reason it cannot run here.</summary>
     protected abstract Task<IKnowledgeStore> OpenEmptyStoreAsync();
 
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeStoreAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes what <see cref="OpenEmptyStoreAsync"/> made.</summary>
+    protected virtual ValueTask DisposeStoreAsync() => ValueTask.CompletedTask;
 
     private async Task<IKnowledgeStore> StoreAsync() => _store ??= await OpenEmptyStoreAsync();
 

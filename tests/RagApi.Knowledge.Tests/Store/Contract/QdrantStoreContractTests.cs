@@ -30,7 +30,7 @@ public sealed class QdrantStoreContractTests : KnowledgeStoreContract
         return Task.FromResult<IKnowledgeStore>(new QdrantKnowledgeStore(_client, _options, QdrantResilience.Build(_options.Resilience, TimeProvider.System)));
     }
 
-    public override async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeStoreAsync()
     {
         if (_client is null || _options is null) return;
         try
