@@ -37,15 +37,19 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
             selected.Add((candidate, [candidate]));
         }
 
-        var statements = selected
+        // The best-scored sentence answers first, as the lead; the rest follow, guidelines first.
+        var lead = Statement(selected[0]);
+        var statements = selected.Skip(1)
             .OrderBy(s => s.Lead.Passage.Chunk.Document.Kind == DocumentKind.Guideline ? 0 : 1)
             .ThenByDescending(s => s.Lead.Score)
-            .Select(s => new DraftStatement(
-                StatementText.Clean(s.Lead.Text),
-                s.Support.Select(c => new Evidence(c.Passage, c.Span, c.Relevance)).ToList()))
+            .Select(Statement)
             .ToList();
-        return new DraftAnswer(statements, FollowUpQuestions.FromSections(retrieval.Passages, statements, options.MaxFollowUpQuestions));
+        var followUps = FollowUpQuestions.FromSections(retrieval.Passages, [lead, .. statements], options.MaxFollowUpQuestions, retrieval.Query);
+        return new DraftAnswer(statements, followUps) { Lead = lead };
     }
+
+    private static DraftStatement Statement((Candidate Lead, List<Candidate> Support) selected) =>
+        new(StatementText.Clean(selected.Lead.Text), selected.Support.Select(c => new Evidence(c.Passage, c.Span, c.Relevance)).ToList());
 
     private async Task<List<Candidate>> CandidatesAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken)
     {
@@ -62,7 +66,8 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
             {
                 var text = chunk.Sentence(i);
                 // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
-                if (!seen.Add($"{chunk.DocumentId}\u001f{text}") || !StatementText.IsStatement(text)) continue;
+                // A sentence that leans on its neighbours ("The authors ...", "These patients ...") means nothing alone.
+                if (!seen.Add($"{chunk.DocumentId}\u001f{text}") || !StatementText.IsStatement(text) || !StatementText.StandsAlone(text)) continue;
                 var sentenceRelevance = VectorMath.Cosine(retrieval.QueryVector, sentenceVectors[i]);
                 // A sentence read alone loses its passage's subject; the passage's own similarity restores it.
                 var relevance = passages[rank].Scores.Dense is { } passageRelevance
