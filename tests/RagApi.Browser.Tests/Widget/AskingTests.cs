@@ -72,7 +72,7 @@ public sealed class AskingTests(SeedIndex index, Chromium chromium) : IAsyncDisp
         var copied = await widget.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         Assert.Equal(
             (true, true, true, true, false),
-            (copied.StartsWith($"Question: {Question}\n\nFrom the Guidelines\n- ", StringComparison.Ordinal),
+            (copied.StartsWith($"Question: {Question}\n\n{expected.Lead!.Text}", StringComparison.Ordinal) && copied.Contains("\nFrom the Guidelines\n- ", StringComparison.Ordinal),
              copied.Contains($"\nReferences\n1. {expected.Citations[0].Citation}", StringComparison.Ordinal),
              copied.Contains(expected.Citations[0].Url, StringComparison.Ordinal),
              copied.EndsWith(SeedIndex.Disclaimer, StringComparison.Ordinal),

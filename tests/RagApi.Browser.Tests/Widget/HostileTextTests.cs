@@ -31,7 +31,7 @@ public sealed class HostileTextTests(SeedIndex index, Chromium chromium)
         await widget.CitationMarkers.First.ClickAsync();
 
         await Expect(widget.Turns.Last.Locator(".ragapi-question > p").First).ToHaveTextAsync(HostileQuestion);
-        await Expect(widget.LastAnswer.Locator(".ragapi-statements")).ToContainTextAsync(HostileCorpus.ImagePayload);
+        await Expect(widget.LastAnswer.Locator(".ragapi-lead")).ToContainTextAsync(HostileCorpus.ImagePayload);
         await Expect(widget.CitationPanel.Locator("blockquote")).ToContainTextAsync(HostileCorpus.ScriptPayload);
         await Expect(widget.CitationPanel.GetByRole(AriaRole.Heading).First).ToContainTextAsync(HostileCorpus.ImagePayload);
         await Screenshots.SaveAsync(widget.Page, "hostile-text", fullPage: false);

@@ -20,7 +20,7 @@ internal static class SciFactCommand
         };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N claims (answers and search)." };
         var corpusLimit = new Option<int?>("--corpus-limit") { Description = "Index only the first N abstracts plus the evidence of the claims used (figures then do not compare with published ones)." };
-        var api = new Option<Uri?>("--api") { Description = "Ask a running API instead (its store must hold the SciFact corpus; search is then hybrid only)." };
+        var api = new Option<Uri?>("--api") { Description = "Ask a running API instead (its store must hold the SciFact corpus; search is then hybrid only).", CustomParser = ApiUri.Parse };
         var apiKey = new Option<string?>("--api-key") { Description = "API key sent to the running API." };
         var json = new Option<string?>("--json") { Description = "Write the figures as JSON here." };
         var command = new Command("scifact", "SciFact claims: evidence abstract cited, rationale sentence quoted, citation precision, and nDCG@10 per search mode.")

@@ -29,23 +29,19 @@ internal sealed partial class SeedOnStartup(
     StoreReadiness readiness,
     StoreThresholds thresholds,
     TimeProvider time,
-    ILogger<SeedOnStartup> logger) : IHostedService, IDisposable
+    ILogger<SeedOnStartup> logger) : IHostedService
 {
-    private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!await TryPrepareAsync(cancellationToken)) _retrying = RetryAsync(_stopping.Token);
+        if (!await TryPrepareAsync(cancellationToken)) _retrying = RetryAsync(lifetime.ApplicationStopping);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
         await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
