@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace RagApi.Knowledge;
 
 /// <summary>The <c>Prompts</c> section: the folder of prompt, disclaimer and no-evidence texts, read at start.</summary>
-public sealed class PromptOptions
+internal sealed class PromptOptions
 {
     public const string Section = "Prompts";
 

@@ -9,7 +9,7 @@ namespace RagApi.Knowledge.Embeddings;
 /// more wait does the worker hold the batch open for at most <see cref="Window"/> to let more join.
 /// Multi-text calls (indexing) go straight to the model.
 /// </summary>
-public sealed class BatchingQueryEmbedder : ITextEmbedder, IAsyncDisposable, IDisposable
+internal sealed class BatchingQueryEmbedder : ITextEmbedder, IAsyncDisposable, IDisposable
 {
     public const int MaxBatch = 16;
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(2);

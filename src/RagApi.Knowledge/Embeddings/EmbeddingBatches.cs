@@ -3,7 +3,7 @@ using Microsoft.ML.Tokenizers;
 namespace RagApi.Knowledge.Embeddings;
 
 /// <summary>Splits texts, in order, into requests within <see cref="EmbeddingRequestLimits"/>, counting cl100k_base tokens.</summary>
-public sealed class EmbeddingBatches(EmbeddingRequestLimits limits)
+internal sealed class EmbeddingBatches(EmbeddingRequestLimits limits)
 {
     private static readonly Lazy<Tokenizer> Cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
 
@@ -32,7 +32,7 @@ public sealed class EmbeddingBatches(EmbeddingRequestLimits limits)
 }
 
 /// <summary>A text longer than the embedding model takes: the server would refuse the whole request (400).</summary>
-public sealed class EmbeddingInputTooLongException(string modelId, int index, int tokens, int limit)
+internal sealed class EmbeddingInputTooLongException(string modelId, int index, int tokens, int limit)
     : KnowledgeException($"Text {index + 1} to embed has {tokens} tokens; the embedding model '{modelId}' takes at most {limit} per input. " +
         "Shorten it (chunks are sized by Chunking options) or use a model with a longer input.")
 {

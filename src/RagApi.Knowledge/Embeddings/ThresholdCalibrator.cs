@@ -14,7 +14,7 @@ public sealed record CalibrationReport(ModelCalibration Calibration, float InSco
 }
 
 /// <summary>The model's cosines cannot separate the calibration cases: no threshold would be right for all of them.</summary>
-public sealed class CalibrationFailedException(string message) : KnowledgeException(message)
+internal sealed class CalibrationFailedException(string message) : KnowledgeException(message)
 {
     public override bool IsTransient => false;
 }

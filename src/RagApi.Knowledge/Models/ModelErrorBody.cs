@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace RagApi.Knowledge.Models;
 
 /// <summary>The OpenAI error body <c>{"error": {"message", "type", "param", "code"}}</c>, which Azure OpenAI, vLLM and others share.</summary>
-public sealed record ModelErrorBody(string? Code, string? Param, string? Type)
+internal sealed record ModelErrorBody(string? Code, string? Param, string? Type)
 {
     public static ModelErrorBody? Parse(string? body)
     {

@@ -1,7 +1,7 @@
 namespace RagApi.Knowledge.Models;
 
 /// <summary>Why a model call gave no usable answer; logs name only this, never text of the conversation.</summary>
-public enum ModelFailureReason
+internal enum ModelFailureReason
 {
     Timeout,
     RateLimited,
@@ -14,7 +14,7 @@ public enum ModelFailureReason
 }
 
 /// <summary>A model call that failed for a known reason; the answer falls back to the extractive composer.</summary>
-public sealed class ModelCallException(ModelFailureReason reason, string message, Exception? innerException = null)
+internal sealed class ModelCallException(ModelFailureReason reason, string message, Exception? innerException = null)
     : KnowledgeException(message, innerException)
 {
     public ModelFailureReason Reason { get; } = reason;
@@ -22,7 +22,7 @@ public sealed class ModelCallException(ModelFailureReason reason, string message
     public override bool IsTransient => Reason is ModelFailureReason.Timeout or ModelFailureReason.RateLimited or ModelFailureReason.Unavailable;
 }
 
-public static class ModelFailure
+internal static class ModelFailure
 {
     /// <summary>The log category of a reason: timeout, rate-limited, refused, filtered, unauthorised, not found, malformed, unavailable.</summary>
     public static string Category(ModelFailureReason reason) => reason switch

@@ -11,7 +11,7 @@ namespace RagApi.Knowledge.Models;
 /// attempt. Each client has its own pipeline, so chat and embeddings are separate failure domains: failed chat
 /// calls never open the breaker that query embeddings go through.
 /// </summary>
-public static class ModelHttpClient
+internal static class ModelHttpClient
 {
     public static HttpClient Create(GenerationOptions options, TimeProvider time, HttpMessageHandler? innerHandler = null, string name = "model-calls")
     {

@@ -5,7 +5,7 @@ using RagApi.Knowledge.Embeddings;
 namespace RagApi.Knowledge.Models;
 
 /// <summary>Checks that each remote provider chosen has what it needs, with messages that say how to fix it.</summary>
-public static class ModelSettings
+internal static class ModelSettings
 {
     public static IReadOnlyList<string> Problems(GenerationOptions generation, EmbeddingOptions embeddings, AzureOpenAIOptions azure, OpenAIOptions openAI)
     {

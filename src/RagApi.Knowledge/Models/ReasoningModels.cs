@@ -5,7 +5,7 @@ namespace RagApi.Knowledge.Models;
 /// <c>max_completion_tokens</c>) and any temperature but the default (400 unsupported_value). Known by name here;
 /// a deployment with another name is found out from the first such error (see <see cref="ChatModel"/>).
 /// </summary>
-public static class ReasoningModels
+internal static class ReasoningModels
 {
     private static readonly string[] Families = ["o1", "o3", "o4", "gpt-5"];
 

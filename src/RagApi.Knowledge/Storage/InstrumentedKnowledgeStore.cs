@@ -5,7 +5,7 @@ using RagApi.Knowledge.Retrieval;
 namespace RagApi.Knowledge.Storage;
 
 /// <summary>Wraps any store so each call is a span and a <c>ragapi.store.duration</c> measurement with its outcome.</summary>
-public sealed class InstrumentedKnowledgeStore(IKnowledgeStore inner, string provider, KnowledgeMetrics metrics) : IKnowledgeStore
+internal sealed class InstrumentedKnowledgeStore(IKnowledgeStore inner, string provider, KnowledgeMetrics metrics) : IKnowledgeStore
 {
     public Task EnsureEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken) =>
         TimeAsync("ensure_model", async () => { await inner.EnsureEmbeddingModelAsync(modelId, dimensions, cancellationToken); return true; });

@@ -5,7 +5,7 @@ namespace RagApi.Knowledge.Storage;
 /// store and Qdrant give the same fused score for the same rankings. Qdrant leaves ties in no particular order;
 /// both stores order them by <see cref="TieBreak"/> so the same rankings also give the same order.
 /// </summary>
-public static class ReciprocalRankFusion
+internal static class ReciprocalRankFusion
 {
     /// <summary>The constant of Cormack, Clarke and Büttcher (SIGIR 2009); sent to Qdrant, whose own default is 2.</summary>
     public const int K = 60;

@@ -22,4 +22,4 @@ public sealed class StoreOptions
 }
 
 [OptionsValidator]
-public sealed partial class StoreOptionsValidator : IValidateOptions<StoreOptions>;
+internal sealed partial class StoreOptionsValidator : IValidateOptions<StoreOptions>;

@@ -4,7 +4,7 @@ namespace RagApi.Knowledge.Text;
 /// The one analyzer behind BM25 in every store: lower-cased letter/digit runs, English stop words removed,
 /// plural and simple suffixes folded, so "antibodies" matches "antibody" and "syndromes" matches "syndrome".
 /// </summary>
-public static class TextAnalyzer
+internal static class TextAnalyzer
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {

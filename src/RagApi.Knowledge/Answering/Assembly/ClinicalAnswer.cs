@@ -57,7 +57,7 @@ public static class SectionTitles
     public const string Research = "From the Research";
 }
 
-public static class Generators
+internal static class Generators
 {
     public const string Extractive = "extractive";
     public const string AzureOpenAI = "azure-openai";

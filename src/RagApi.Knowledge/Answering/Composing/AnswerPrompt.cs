@@ -8,7 +8,7 @@ using RagApi.Knowledge.Storage;
 namespace RagApi.Knowledge.Answering.Composing;
 
 /// <summary>The answer request and the passages it numbers (ids 1..n, in rank order), which the verifier checks citations against.</summary>
-public sealed record AnswerPrompt(ChatPrompt Chat, IReadOnlyList<RetrievedPassage> Passages)
+internal sealed record AnswerPrompt(ChatPrompt Chat, IReadOnlyList<RetrievedPassage> Passages)
 {
     /// <summary>
     /// Rules as the system message; the passages as &lt;document&gt; elements inside &lt;documents&gt; and then the
@@ -58,7 +58,7 @@ public sealed record AnswerPrompt(ChatPrompt Chat, IReadOnlyList<RetrievedPassag
 /// A deliberately high estimate of a text's tokens for the model's tokenizer, which is not known here: one token
 /// per three characters (English prose runs near four; drug names and numbers run closer to three).
 /// </summary>
-public static class TokenEstimate
+internal static class TokenEstimate
 {
     public static int Of(string text) => (text.Length + 2) / 3;
 }

@@ -6,7 +6,7 @@ namespace RagApi.Knowledge.Answering.Composing;
 
 public sealed record ParsedStatement(string Text, IReadOnlyList<int> Numbers);
 
-public sealed record ParsedReply(bool InsufficientEvidence, IReadOnlyList<ParsedStatement> Statements, IReadOnlyList<string> FollowUpQuestions);
+internal sealed record ParsedReply(bool InsufficientEvidence, IReadOnlyList<ParsedStatement> Statements, IReadOnlyList<string> FollowUpQuestions);
 
 /// <summary>
 /// Reads a plain-text reply: one statement per sentence with its [n] markers, FOLLOW-UP lines, or the
@@ -14,7 +14,7 @@ public sealed record ParsedReply(bool InsufficientEvidence, IReadOnlyList<Parsed
 /// drift from the format, so it also takes reasoning blocks (dropped), a preamble ending in a colon (dropped), a
 /// reason after INSUFFICIENT EVIDENCE (not a statement), bold or bulleted FOLLOW-UP lines and other citation styles.
 /// </summary>
-public static partial class ModelReplyParser
+internal static partial class ModelReplyParser
 {
     public const string InsufficientEvidenceLine = "INSUFFICIENT EVIDENCE";
     private const int MaxFollowUps = 3;

@@ -8,7 +8,7 @@ namespace RagApi.Knowledge.Answering.Composing;
 /// It is not answer text. DeepSeek-R1 style templates open the block in the prompt, so a reply may hold only the
 /// closing tag: everything before it is thinking. A block never closed (cut by the token limit) runs to the end.
 /// </summary>
-public static partial class ReasoningText
+internal static partial class ReasoningText
 {
     [GeneratedRegex(@"<(think|thinking|reasoning)>.*?(</\1>|\z)", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Block();

@@ -13,7 +13,7 @@ namespace RagApi.Knowledge.Answering.Condensing;
 /// "And how is it treated?" after "What antibodies cause Lambert-Eaton syndrome?" becomes
 /// "How is Lambert-Eaton syndrome treated?".
 /// </summary>
-public static partial class QuestionCondenser
+internal static partial class QuestionCondenser
 {
     private static readonly HashSet<string> Scaffolding = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,7 +1,7 @@
 namespace RagApi.Knowledge.Ingestion.Documents;
 
 /// <summary>The formats the indexer reads; <see cref="None"/> files are skipped and named in the summary.</summary>
-public enum DocumentFormat
+internal enum DocumentFormat
 {
     None,
     Markdown,
@@ -17,7 +17,7 @@ public enum DocumentFormat
 /// Chooses a format by extension, then checks the content: a ".pdf" that is not a PDF is refused rather than
 /// misread, and an XML file is PubMed or JATS by its root element, whatever it is called.
 /// </summary>
-public static class DocumentFormats
+internal static class DocumentFormats
 {
     private const int SniffBytes = 4096;
 

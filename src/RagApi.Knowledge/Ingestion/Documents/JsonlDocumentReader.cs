@@ -7,7 +7,7 @@ namespace RagApi.Knowledge.Ingestion.Documents;
 /// and the metadata fields either at top level or inside BEIR's <c>metadata</c> object.
 /// Documents without a kind are research.
 /// </summary>
-public static class JsonlDocumentReader
+internal static class JsonlDocumentReader
 {
     public static IEnumerable<SourceDocument> Read(string file, TextReader reader, List<DocumentProblem> problems)
     {

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace RagApi.Knowledge.Ingestion.Documents;
 
 /// <summary>Reads one Markdown file whose YAML front matter carries the document's metadata.</summary>
-public static class MarkdownDocumentReader
+internal static class MarkdownDocumentReader
 {
     private const string Fence = "---";
 

@@ -8,7 +8,7 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// FTS index), each term hashes to an index, a document carries its saturated term frequency, a query 1 per term,
 /// and Qdrant multiplies in the IDF (the sparse vector's Idf modifier) from the collection's own statistics.
 /// </summary>
-public static class Bm25SparseVector
+internal static class Bm25SparseVector
 {
     public const float K1 = 1.2f;
     public const float B = 0.75f;

@@ -8,7 +8,7 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// Runs each Qdrant call through the resilience pipeline and turns "Qdrant cannot answer now" into
 /// <see cref="KnowledgeStoreUnavailableException"/>, so the API and the indexer need not know about gRPC or Polly.
 /// </summary>
-public sealed class QdrantCalls(ResiliencePipeline pipeline, QdrantStoreOptions options)
+internal sealed class QdrantCalls(ResiliencePipeline pipeline, QdrantStoreOptions options)
 {
     public async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {

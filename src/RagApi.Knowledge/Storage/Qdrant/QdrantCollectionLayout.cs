@@ -7,7 +7,7 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// One collection: a named dense vector (cosine, the embedder's dimension), a named sparse vector for BM25 with
 /// Qdrant's IDF modifier, payload indexes on the filter fields, and the embedding model in the collection metadata.
 /// </summary>
-public static class QdrantCollectionLayout
+internal static class QdrantCollectionLayout
 {
     public const string DenseVector = "dense";
     public const string SparseVector = "bm25";

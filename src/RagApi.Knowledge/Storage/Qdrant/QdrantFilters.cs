@@ -5,7 +5,7 @@ using static Qdrant.Client.Grpc.Conditions;
 namespace RagApi.Knowledge.Storage.Qdrant;
 
 /// <summary>The same <see cref="SearchFilters"/> as the embedded store, as Qdrant payload conditions on indexed fields.</summary>
-public static class QdrantFilters
+internal static class QdrantFilters
 {
     public static Filter ForChunks(SearchFilters filters)
     {

@@ -15,7 +15,7 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// whose timeout is <see cref="QdrantResilienceOptions.AdminTimeout"/>: each call's limit is its pipeline's timeout,
 /// which cancels the gRPC call, so the client carries no deadline of its own.
 /// </remarks>
-public sealed class QdrantKnowledgeStore(
+internal sealed class QdrantKnowledgeStore(
     QdrantClient client,
     QdrantStoreOptions options,
     ResiliencePipeline pipeline,

@@ -10,7 +10,7 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// The one chunk model as a Qdrant payload, and back. Chunk points carry the chunk, its document's metadata and its
 /// sentence vectors; one vector-less point per document carries the content hash, written last (see the store).
 /// </summary>
-public static class QdrantPayload
+internal static class QdrantPayload
 {
     public const string Record = "record";
     public const string ChunkRecord = "chunk";

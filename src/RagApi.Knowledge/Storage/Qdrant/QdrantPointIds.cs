@@ -7,7 +7,7 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// Name-based UUIDs (RFC 9562 version 5) so a chunk always lands on the same point: rewriting a document
 /// overwrites its points instead of adding copies, on any machine and in any run.
 /// </summary>
-public static class QdrantPointIds
+internal static class QdrantPointIds
 {
     /// <summary>This project's namespace; never change it, or every stored point id changes.</summary>
     private static readonly Guid Namespace = new("6f1d3a2e-4b7c-5e8f-9a0b-1c2d3e4f5a6b");

@@ -10,7 +10,7 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// The pipeline around every Qdrant call: retry with jittered exponential back-off, then a circuit breaker, then a
 /// per-attempt timeout. Only transient faults are retried and counted: a bad request fails at once.
 /// </summary>
-public static class QdrantResilience
+internal static class QdrantResilience
 {
     public const string PipelineName = "qdrant-store";
 

@@ -6,7 +6,7 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// One batch per search: the fused ranking (dense and sparse prefetches, RRF in Qdrant) plus the two plain
 /// rankings, which give each passage its dense and lexical score as the embedded store reports them.
 /// </summary>
-public static class QdrantSearch
+internal static class QdrantSearch
 {
     public const int CandidatesPerRanking = 50;
 

@@ -8,7 +8,7 @@ namespace RagApi.Knowledge.Storage.Qdrant;
 /// 10, with k) and the vectors in the newer wire fields; Qdrant 1.12-1.15 answer every such search InvalidArgument
 /// "Query variant is missing", and collection metadata (where the model binding lives) arrived later still.
 /// </summary>
-public static partial class QdrantServerVersion
+internal static partial class QdrantServerVersion
 {
     public static readonly Version Minimum = new(1, 16, 0);
 

@@ -65,4 +65,4 @@ public sealed class QdrantResilienceOptions
 }
 
 [OptionsValidator]
-public sealed partial class QdrantStoreOptionsValidator : IValidateOptions<QdrantStoreOptions>;
+internal sealed partial class QdrantStoreOptionsValidator : IValidateOptions<QdrantStoreOptions>;
