@@ -2,8 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RagApi.Knowledge.Answering;
-using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Indexer;
 

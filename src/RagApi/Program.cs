@@ -1,5 +1,4 @@
 using RagApi.Answers;
-using RagApi.Knowledge;
 using RagApi.Documents;
 using RagApi.Hosting;
 using RagApi.Hosting.Lifecycle;
@@ -8,6 +7,7 @@ using RagApi.Hosting.OpenApi;
 using RagApi.Hosting.Problems;
 using RagApi.Hosting.Security;
 using RagApi.Hosting.Telemetry;
+using RagApi.Knowledge;
 using RagApi.Search;
 using RagApi.Widget;
 

@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
-using RagApi.Knowledge.Ingestion.Chunking;
-using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Storage.Embedded;
 
 namespace RagApi.Testing;

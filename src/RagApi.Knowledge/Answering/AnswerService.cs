@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Answering.Verification;
@@ -8,7 +9,6 @@ using RagApi.Knowledge.Models;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Telemetry;
-using RagApi.Knowledge.Answering.Assembly;
 
 namespace RagApi.Knowledge.Answering;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
-using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 

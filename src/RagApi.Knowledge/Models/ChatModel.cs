@@ -1,4 +1,3 @@
-using RagApi.Knowledge.Telemetry;
 using System.Runtime.CompilerServices;
 using Azure.Core;
 using Microsoft.SemanticKernel;
@@ -6,6 +5,7 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Knowledge.Telemetry;
 
 namespace RagApi.Knowledge.Models;
 

@@ -1,8 +1,8 @@
-using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Knowledge.Retrieval;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using RagApi.Knowledge.Telemetry;
 using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Telemetry;
 
 namespace RagApi.Knowledge.Storage;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RagApi.Api.Tests.Infrastructure;
-using RagApi.Testing;
 using RagApi.Hosting.Problems;
 using RagApi.Knowledge.Storage;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Faults;
 

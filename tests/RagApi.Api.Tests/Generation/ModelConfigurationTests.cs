@@ -1,9 +1,9 @@
-using RagApi.Testing;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Answering.Verification;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Models;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Generation;
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using RagApi.Testing;
-using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Answering.Verification;
+using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Models;
 using RagApi.Knowledge.Storage.Embedded;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Generation;
 

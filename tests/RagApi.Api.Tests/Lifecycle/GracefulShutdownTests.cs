@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using RagApi.Testing;
 using RagApi.Hosting.Lifecycle;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Lifecycle;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using RagApi.Testing;
 using RagApi.Hosting.Security;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Security;
 

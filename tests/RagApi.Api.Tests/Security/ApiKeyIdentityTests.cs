@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using RagApi.Testing;
 using RagApi.Hosting.Security;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Security;
 

@@ -5,13 +5,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
-using RagApi.Testing;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Storage.Qdrant;
 using RagApi.Knowledge.Text;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Store;
 

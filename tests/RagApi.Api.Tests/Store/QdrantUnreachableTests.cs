@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using RagApi.Testing;
 using RagApi.Hosting;
 using RagApi.Hosting.Lifecycle;
 using RagApi.Hosting.Problems;
+using RagApi.Testing;
 
 namespace RagApi.Api.Tests.Store;
 

@@ -1,8 +1,8 @@
-using RagApi.Testing;
+using RagApi.Knowledge.Ingestion;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
-using RagApi.Knowledge.Ingestion;
 using RagApi.Knowledge.Storage.Embedded;
+using RagApi.Testing;
 
 namespace RagApi.Browser.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using RagApi.Testing;
 using RagApi.Browser.Tests.Infrastructure;
+using RagApi.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace RagApi.Browser.Tests.Widget;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
-using RagApi.Testing;
 using RagApi.Browser.Tests.Infrastructure;
+using RagApi.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace RagApi.Browser.Tests.Widget;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;
-using RagApi.Testing;
 using RagApi.Browser.Tests.Infrastructure;
+using RagApi.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace RagApi.Browser.Tests.Widget;

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using RagApi.Api.Tests.Generation;
-using RagApi.Testing;
 using RagApi.Browser.Tests.Infrastructure;
+using RagApi.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace RagApi.Browser.Tests.Widget;

@@ -1,6 +1,6 @@
-using RagApi.Testing;
 using RagApi.Eval.BioAsq;
 using RagApi.Eval.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.BioAsq;
 

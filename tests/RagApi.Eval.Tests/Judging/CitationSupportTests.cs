@@ -1,8 +1,8 @@
-using RagApi.Testing;
 using RagApi.Eval.Judging;
 using RagApi.Eval.Suites;
 using RagApi.Eval.Tests.Support;
 using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.Judging;
 

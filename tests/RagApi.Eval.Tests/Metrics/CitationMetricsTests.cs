@@ -1,7 +1,7 @@
 using RagApi.Eval.Metrics;
 using RagApi.Eval.Tests.Support;
-using RagApi.Testing;
 using RagApi.Knowledge.Answering.Assembly;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.Metrics;
 

@@ -1,11 +1,11 @@
 using RagApi.Eval.Metrics;
 using RagApi.Eval.Tests.Support;
-using RagApi.Testing;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Retrieval;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.Metrics;
 

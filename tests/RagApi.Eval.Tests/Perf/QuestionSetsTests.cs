@@ -1,6 +1,6 @@
-using RagApi.Testing;
 using RagApi.Eval.Tests.Support;
 using RagApi.LoadTest;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.Perf;
 

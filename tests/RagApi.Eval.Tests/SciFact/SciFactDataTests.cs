@@ -1,6 +1,6 @@
-using RagApi.Testing;
 using RagApi.Eval.SciFact;
 using RagApi.Eval.Tests.Support;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.SciFact;
 

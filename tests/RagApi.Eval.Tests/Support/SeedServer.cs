@@ -1,5 +1,5 @@
-using RagApi.Testing;
 using RagApi.LoadTest;
+using RagApi.Testing;
 
 namespace RagApi.Eval.Tests.Support;
 

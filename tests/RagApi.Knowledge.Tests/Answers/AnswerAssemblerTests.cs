@@ -3,12 +3,12 @@ using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
-using RagApi.Testing;
 using RagApi.Knowledge.Text;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Answers;
 

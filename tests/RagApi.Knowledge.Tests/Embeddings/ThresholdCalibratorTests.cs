@@ -1,9 +1,9 @@
-using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Retrieval;
 using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Embeddings;

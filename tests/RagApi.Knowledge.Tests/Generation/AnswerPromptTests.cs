@@ -3,8 +3,8 @@ using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Models;
 using RagApi.Knowledge.Storage;
-using RagApi.Testing;
 using RagApi.Knowledge.Text;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Generation;
 

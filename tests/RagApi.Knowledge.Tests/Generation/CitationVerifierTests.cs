@@ -5,8 +5,8 @@ using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Models;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
-using RagApi.Testing;
 using RagApi.Knowledge.Text;
+using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Generation;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
-using RagApi.Knowledge.Ingestion.Chunking;
-using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Indexing;

@@ -1,7 +1,7 @@
-using RagApi.Knowledge.Ingestion.Chunking;
-using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Storage.Embedded;
 
 namespace RagApi.Eval.Perf;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Ingestion.Documents;
 
 namespace RagApi.Eval.Perf;
 

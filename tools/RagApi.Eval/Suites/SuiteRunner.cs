@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using RagApi.Eval.Metrics;
 using RagApi.Eval.Judging;
+using RagApi.Eval.Metrics;
 using RagApi.Eval.Targets;
 
 namespace RagApi.Eval.Suites;

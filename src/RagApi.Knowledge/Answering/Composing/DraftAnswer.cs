@@ -1,9 +1,9 @@
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Storage;
-using RagApi.Knowledge.Text;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing;
 

@@ -1,11 +1,11 @@
-using RagApi.Knowledge.Ingestion.Documents;
-using RagApi.Knowledge.Embeddings;
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Storage;
-using RagApi.Knowledge.Text;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing;
 

@@ -2,10 +2,10 @@ using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Embeddings;
-using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Models;
+using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Storage;
 
 namespace RagApi.Knowledge.Answering.Verification;
 

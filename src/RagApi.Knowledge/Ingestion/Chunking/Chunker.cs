@@ -1,6 +1,6 @@
 using System.Text;
-using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Ingestion.Chunking;

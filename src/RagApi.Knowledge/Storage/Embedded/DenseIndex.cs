@@ -1,5 +1,5 @@
-using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Ingestion.Documents;
 
 namespace RagApi.Knowledge.Storage.Embedded;
 

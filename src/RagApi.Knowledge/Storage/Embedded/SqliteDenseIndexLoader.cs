@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Ingestion.Documents;
 
 namespace RagApi.Knowledge.Storage.Embedded;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using RagApi.Knowledge;
-using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion;
+using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 
