@@ -40,12 +40,9 @@ public static class AnsweringExtensions
         services.AddSingleton<Retriever>();
         services.AddSingleton<ExtractiveComposer>();
         services.AddSingleton<AnswerAssembler>();
-        services.AddSingleton(sp =>
-        {
-            var generation = Option<GenerationOptions>(sp);
-            generation.SupportThreshold = sp.GetRequiredService<StoreThresholds>().Current.Support;
-            return new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), generation);
-        });
+        // The support threshold belongs to the embedding model: the shared options are read, never changed.
+        services.AddSingleton(sp => new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), Option<GenerationOptions>(sp),
+            sp.GetRequiredService<StoreThresholds>().Current.Support));
         services.AddSingleton(sp =>
         {
             var generation = Option<GenerationOptions>(sp);

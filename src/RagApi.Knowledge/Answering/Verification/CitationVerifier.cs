@@ -23,8 +23,11 @@ public sealed record VerificationReport(
 /// that match no passage are removed; a statement its passages do not support is re-cited to the retrieved passage
 /// that supports it best, or dropped when none does.
 /// </summary>
-public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions options)
+/// <remarks><paramref name="supportThreshold"/> is the embedding model's own (configured or calibrated); without it, the configured one.</remarks>
+public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions options, double? supportThreshold = null)
 {
+    private readonly double _supportThreshold = supportThreshold ?? options.SupportThreshold;
+
     public async Task<(IReadOnlyList<DraftStatement> Statements, VerificationReport Report)> VerifyAsync(
         IReadOnlyList<ParsedStatement> statements,
         IReadOnlyList<RetrievedPassage> passages,
@@ -40,7 +43,7 @@ public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions o
             outOfRange += statements[i].Numbers.Count - valid.Count;
             var support = passages.Select(p => BestSentence(vectors[i], p, sentenceVectors)).ToArray();
             var best = support.Where(e => e is not null).MaxBy(e => e!.Score);
-            if (best is null || best.Score < options.SupportThreshold)
+            if (best is null || best.Score < _supportThreshold)
             {
                 dropped++;
                 continue;
@@ -48,7 +51,7 @@ public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions o
             // A cited passage stands when it supports the statement about as well as the best retrieved passage does.
             var evidence = valid
                 .Select(n => support[n - 1])
-                .Where(e => e is not null && e.Score >= options.SupportThreshold && e.Score >= best.Score - options.RecitationMargin)
+                .Where(e => e is not null && e.Score >= _supportThreshold && e.Score >= best.Score - options.RecitationMargin)
                 .Select(e => e!)
                 .ToList();
             unsupported += valid.Count - evidence.Count;
