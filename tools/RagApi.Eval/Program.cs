@@ -18,6 +18,8 @@ internal static class EvalProgram
             BeirCommand.Create(),
             SciFact.SciFactCommand.Create(),
             PerfCommand.Create(),
+            Fitting.FitCommand.Create(),
+            Fitting.ExplainCommand.Create(),
         };
         // Ctrl+C cancels the run; the suite then writes its reports, which may take longer than the default 2 s.
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -53,8 +53,10 @@ public sealed partial class AnswerService(
         var standalone = await StandaloneQuestionAsync(query, deadline, cancellationToken);
         var topK = query.TopK ?? options.DefaultTopK;
         var retrieval = await retriever.RetrieveAsync(standalone, query.Filters, topK * options.RetrievalDepthFactor, cancellationToken);
-        retrieval = retrieval with { Passages = PassageDiversity.Limit(retrieval.Passages, options.MaxPassagesPerDocument, topK) };
+        // The extractive composer picks sentences from every retrieved passage (it limits statements per document
+        // itself); a model is shown a few passages per document, so that one long document cannot fill its prompt.
         var draft = await MeasuredAsync(Generators.Extractive, () => extractive.ComposeAsync(retrieval, cancellationToken));
+        retrieval = retrieval with { Passages = PassageDiversity.Limit(retrieval.Passages, options.MaxPassagesPerDocument, topK) };
         return new Prepared(standalone, retrieval, draft, deadline, started);
     }
 

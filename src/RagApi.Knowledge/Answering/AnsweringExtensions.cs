@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Composing.Selection;
 using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Answering.Verification;
 using RagApi.Knowledge.Embeddings;
@@ -38,7 +39,9 @@ public static class AnsweringExtensions
         services.AddSingleton(sp => AnswerTexts.Load(PromptsFolder(sp, contentRoot)));
         services.AddSingleton(sp => GenerationPrompts.Load(PromptsFolder(sp, contentRoot)));
         services.AddSingleton<Retriever>();
-        services.AddSingleton<ExtractiveComposer>();
+        // The fitted answer-or-refuse check runs on top of the calibrated floor for the model it was fitted on.
+        services.AddSingleton(sp => new ExtractiveComposer(sp.GetRequiredService<IKnowledgeStore>(), sp.GetRequiredService<AnswerOptions>(),
+            SelectionModel.Default, sp.GetRequiredService<ITextEmbedder>().ModelId));
         services.AddSingleton<AnswerAssembler>();
         // The support threshold belongs to the embedding model: the shared options are read, never changed.
         services.AddSingleton(sp => new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), Option<GenerationOptions>(sp),

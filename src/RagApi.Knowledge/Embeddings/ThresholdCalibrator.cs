@@ -65,7 +65,6 @@ public sealed class ThresholdCalibrator(IKnowledgeStore store, ITextEmbedder emb
     {
         var topK = options.DefaultTopK;
         var retrieval = await retriever.RetrieveAsync(question, SearchFilters.None, topK * options.RetrievalDepthFactor, cancellationToken);
-        retrieval = retrieval with { Passages = PassageDiversity.Limit(retrieval.Passages, options.MaxPassagesPerDocument, topK) };
         var (low, high) = (-1f, 1f);
         if (!await AnswersAsync(retrieval, low, cancellationToken)) return low;
         for (var step = 0; step < BisectionSteps; step++)

@@ -1,92 +1,106 @@
-using RagApi.Knowledge.Answering;
-using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Condensing;
+using RagApi.Knowledge.Answering.Composing.Selection;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion.Documents;
-using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
 using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing;
 
 /// <summary>
-/// Builds the answer from the retrieved passages' own sentences that best answer the question, scored with the
-/// stored sentence vectors, so every statement is its own verbatim quote. Near-duplicates are merged into one
-/// statement citing every passage that says it.
+/// Builds the answer from the retrieved passages' own sentences, so every statement is its own verbatim quote.
+/// Each sentence is ranked by a model fitted on labelled data (<see cref="SelectionModel"/>) for how well it
+/// answers what the question asks about its subject. Nothing is answered when no sentence reaches the relevance
+/// threshold calibrated for the embedding model; above it, for the model the selection was fitted on, the fitted
+/// answerability check decides whether the evidence answers at all. The best sentence leads; the others are kept
+/// while they are likely answers and add something new; a sentence another source repeats becomes a second
+/// citation of the same statement.
 /// </summary>
-public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions options)
+/// <param name="embeddingModel">The store's embedding model: the fitted answerability check applies only to the model it was fitted on.</param>
+public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions options, SelectionModel? model = null, string? embeddingModel = null)
 {
+    private const int AnswerabilityPassages = 3;
+    private const string OtherFindings = "Other findings";
+    private readonly SelectionModel _model = model ?? SelectionModel.Default;
+
     public async Task<DraftAnswer> ComposeAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken)
     {
-        var candidates = await CandidatesAsync(retrieval, cancellationToken);
-        if (candidates.Count == 0 || candidates[0].Relevance < options.RelevanceThreshold) return DraftAnswer.Empty;
+        var question = QuestionShape.Of(retrieval.Query);
+        var usable = (await SentenceCandidates.CollectAsync(store, retrieval, question, cancellationToken))
+            .Where(c => !c.NeedsNeighbours)
+            .Select(c => c with { Score = _model.Score(c.Features) })
+            .OrderByDescending(c => c.Score)
+            .ToList();
+        if (usable.Count == 0 || usable.Max(c => c.Relevance) < options.RelevanceThreshold) return DraftAnswer.Empty;
+        if (embeddingModel == _model.EmbeddingModel && !Answerable(retrieval, question, usable)) return DraftAnswer.Empty;
 
-        var floor = Math.Max(options.RelevanceThreshold, candidates[0].Relevance * options.RelativeFloor);
-        var selected = new List<(Candidate Lead, List<Candidate> Support)>();
-        foreach (var candidate in candidates.Where(c => c.Relevance >= floor))
+        var groups = Select(usable, question);
+        var lead = ToStatement(groups[0]);
+        var points = Arrange(groups.Skip(1).ToList());
+        return new DraftAnswer(points, FollowUpQuestions.FromSections(retrieval.Passages, [lead, .. points], options.MaxFollowUpQuestions, retrieval.Query))
         {
-            var duplicateOf = selected.FindIndex(s => VectorMath.Cosine(s.Lead.Vector, candidate.Vector) >= options.NearDuplicateSimilarity);
+            Lead = lead,
+        };
+    }
+
+    private bool Answerable(Retrieval.Retrieval retrieval, QuestionShape question, List<SentenceCandidate> ranked)
+    {
+        ReadOnlySpan<double> features =
+        [
+            _model.Probability(ranked[0].Score, ranked[0].Score),
+            ranked.Max(c => c.SentenceCosine),
+            SentenceCandidates.SubjectCoverage(retrieval, question, AnswerabilityPassages),
+        ];
+        return _model.Answerability(features) >= 0.5;
+    }
+
+    private List<List<SentenceCandidate>> Select(List<SentenceCandidate> ranked, QuestionShape question)
+    {
+        var best = ranked[0].Score;
+        var groups = new List<List<SentenceCandidate>>();
+        var said = question.Terms.ToHashSet(StringComparer.Ordinal);
+        foreach (var candidate in ranked)
+        {
+            if (groups.Count > 0 && _model.Probability(candidate.Score, best) < _model.InclusionThreshold) break;
+            var duplicateOf = groups.FindIndex(g => VectorMath.Cosine(g[0].Vector, candidate.Vector) >= options.NearDuplicateSimilarity);
             if (duplicateOf >= 0)
             {
-                var support = selected[duplicateOf].Support;
-                if (support.All(s => s.Passage.Chunk.DocumentId != candidate.Passage.Chunk.DocumentId)) support.Add(candidate);
+                // Another source saying the same thing confirms the statement instead of repeating it.
+                if (groups[duplicateOf].All(s => s.Passage.Chunk.DocumentId != candidate.Passage.Chunk.DocumentId)) groups[duplicateOf].Add(candidate);
                 continue;
             }
-            if (selected.Count >= options.MaxStatements) continue;
-            if (selected.Count(s => s.Lead.Passage.Chunk.DocumentId == candidate.Passage.Chunk.DocumentId) >= options.MaxStatementsPerDocument) continue;
-            selected.Add((candidate, [candidate]));
+            if (groups.Count >= options.MaxStatements) continue;
+            if (groups.Count(g => g[0].Passage.Chunk.DocumentId == candidate.Passage.Chunk.DocumentId) >= options.MaxStatementsPerDocument) continue;
+            // A sentence that adds no term the question and the statements so far lack says nothing new.
+            var terms = TextAnalyzer.Terms(candidate.Text);
+            if (groups.Count > 0 && terms.All(said.Contains)) continue;
+            said.UnionWith(terms);
+            groups.Add([candidate]);
         }
-
-        // The best-scored sentence answers first, as the lead; the rest follow, guidelines first.
-        var lead = Statement(selected[0]);
-        var statements = selected.Skip(1)
-            .OrderBy(s => s.Lead.Passage.Chunk.Document.Kind == DocumentKind.Guideline ? 0 : 1)
-            .ThenByDescending(s => s.Lead.Score)
-            .Select(Statement)
-            .ToList();
-        var followUps = FollowUpQuestions.FromSections(retrieval.Passages, [lead, .. statements], options.MaxFollowUpQuestions, retrieval.Query);
-        return new DraftAnswer(statements, followUps) { Lead = lead };
+        return groups;
     }
 
-    private static DraftStatement Statement((Candidate Lead, List<Candidate> Support) selected) =>
-        new(StatementText.Clean(selected.Lead.Text), selected.Support.Select(c => new Evidence(c.Passage, c.Span, c.Relevance)).ToList());
-
-    private async Task<List<Candidate>> CandidatesAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken)
+    /// <summary>Guideline evidence first; within a kind, statements grouped by the aspect they answer when there are several.</summary>
+    private static List<DraftStatement> Arrange(List<List<SentenceCandidate>> groups)
     {
-        var passages = retrieval.Passages;
-        var vectors = await store.GetSentenceVectorsAsync(passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken);
-        var questionTerms = TextAnalyzer.Terms(retrieval.Query).ToHashSet(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = new List<Candidate>();
-        for (var rank = 0; rank < passages.Count; rank++)
+        var arranged = new List<DraftStatement>();
+        foreach (var kind in groups.GroupBy(g => g[0].Passage.Chunk.Document.Kind == DocumentKind.Guideline ? 0 : 1).OrderBy(k => k.Key))
         {
-            var chunk = passages[rank].Chunk;
-            if (!vectors.TryGetValue(chunk.ChunkId, out var sentenceVectors)) continue;
-            for (var i = 0; i < chunk.Sentences.Count && i < sentenceVectors.Length; i++)
+            var aspects = kind.Select(g => g[0].Aspect?.Heading).Where(h => h is not null).Distinct().Count();
+            if (aspects < 2)
             {
-                var text = chunk.Sentence(i);
-                // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
-                // A sentence that leans on its neighbours ("The authors ...", "These patients ...") means nothing alone.
-                if (!seen.Add($"{chunk.DocumentId}\u001f{text}") || !StatementText.IsStatement(text) || !StatementText.StandsAlone(text)) continue;
-                var sentenceRelevance = VectorMath.Cosine(retrieval.QueryVector, sentenceVectors[i]);
-                // A sentence read alone loses its passage's subject; the passage's own similarity restores it.
-                var relevance = passages[rank].Scores.Dense is { } passageRelevance
-                    ? options.SentenceWeight * sentenceRelevance + (1 - options.SentenceWeight) * passageRelevance
-                    : sentenceRelevance;
-                var overlap = TermOverlap(questionTerms, text);
-                var score = relevance * (1 + options.TermOverlapWeight * overlap) * (1 + options.PassageRankWeight / (rank + 1));
-                candidates.Add(new Candidate(passages[rank], chunk.Sentences[i], text, sentenceVectors[i], relevance, score));
+                arranged.AddRange(kind.Select(g => ToStatement(g)));
+                continue;
             }
+            foreach (var byAspect in kind.GroupBy(g => g[0].Aspect?.Heading ?? OtherFindings)
+                         .OrderBy(a => a.Key == OtherFindings ? 1 : 0)
+                         .ThenByDescending(a => a.Max(g => g[0].Score)))
+                arranged.AddRange(byAspect.Select(g => ToStatement(g, byAspect.Key)));
         }
-        return candidates.OrderByDescending(c => c.Score).ToList();
+        return arranged;
     }
 
-    private static float TermOverlap(HashSet<string> questionTerms, string sentence)
-    {
-        if (questionTerms.Count == 0) return 0;
-        var terms = TextAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
-        return (float)questionTerms.Count(terms.Contains) / questionTerms.Count;
-    }
-
-    private sealed record Candidate(RetrievedPassage Passage, TextSpan Span, string Text, float[] Vector, float Relevance, float Score);
+    private static DraftStatement ToStatement(List<SentenceCandidate> group, string? heading = null) =>
+        new(StatementText.Clean(group[0].Text),
+            group.Select(c => new Evidence(c.Passage, c.Span, c.Relevance)).ToList(),
+            heading);
 }

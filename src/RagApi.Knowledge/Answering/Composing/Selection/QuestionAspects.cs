@@ -1,0 +1,110 @@
+namespace RagApi.Knowledge.Answering.Composing.Selection;
+
+/// <summary>What a clinical question can ask about its subject, with the word stems that signal it.</summary>
+public sealed record Aspect(string Heading, IReadOnlyList<string> Cues);
+
+/// <summary>
+/// Splits a question into the aspect it asks about (treatment, cause, test...) and its subject (the disease, drug or
+/// population). The cue lists are vocabulary, not weights: how much an aspect match counts is fitted.
+/// </summary>
+public static class QuestionAspects
+{
+    public static readonly IReadOnlyList<Aspect> All =
+    [
+        new("Treatment", ["treat", "therap", "manag", "drug", "dose", "dosage", "mg", "medicat", "first-line", "firstline",
+            "immunosuppress", "ivig", "immunoglobulin", "plasma", "prednis", "steroid", "corticosteroid", "azathioprin",
+            "rituximab", "surgery", "surgical", "resection", "thymectomy", "chemotherap", "recommend", "efficac", "respond",
+            "response", "improv", "diaminopyridin", "amifampridin", "pyridostigmin", "regimen", "administ", "given"]),
+        new("Mechanism", ["caus", "etiolog", "aetiolog", "mechanism", "pathogen", "pathophysiolog", "antibod", "autoantibod",
+            "autoimmun", "mediat", "channel", "receptor", "antigen", "cross-react", "induc", "attribut", "trigger", "due to"]),
+        new("Associated cancers", ["cancer", "tumour", "tumor", "carcinoma", "malignan", "neoplas", "lymphoma", "thymoma",
+            "sclc", "small-cell", "oncolog"]),
+        new("Diagnosis", ["diagnos", "test", "criteri", "emg", "electromyograph", "electrodiagnos", "assay", "serolog",
+            "detect", "screen", "imaging", "biopsy", "sensitiv", "specific", "stimulation", "increment", "confirm", "measur",
+            "workup", "investigat"]),
+        new("Frequency", ["prevalen", "incidence", "common", "frequen", "proportion", "occur", "percent", "rate", "risk",
+            "how many", "epidemiolog"]),
+        new("Prognosis", ["prognos", "surviv", "mortality", "outcome", "recover", "died", "death", "course", "relaps", "predict"]),
+        new("Clinical features", ["symptom", "sign", "present", "feature", "clinical", "triad", "weakness", "characteri",
+            "manifest", "complain"]),
+        new("Definition", ["defin", "definition", "classif", "is a", "refers", "term"]),
+    ];
+
+    /// <summary>Words that only frame a question and say nothing about its subject.</summary>
+    private static readonly HashSet<string> FramingWords = new(StringComparer.Ordinal)
+    {
+        "best", "recommended", "used", "use", "usual", "usually", "patient", "people", "adult", "typical", "typically",
+        "main", "major", "known", "role", "should", "can", "effect", "effective", "safest", "safe", "approved",
+        "preferred", "option", "options", "associated", "related", "relation", "link", "linked", "does", "do",
+        "enough", "need", "needed", "done", "come", "comes", "first", "avoid", "avoided", "help", "helps", "work", "works",
+        "happen", "happens", "mean", "means", "high", "low", "good", "better", "worse", "type", "types", "kind", "way",
+        "important", "likely", "differ", "difference", "different", "make", "made", "take", "taken", "get", "seen",
+        "found", "find", "look", "main", "key", "common", "often", "much", "many", "long", "start", "started", "stop",
+        "say", "says", "guideline", "guidance", "evidence", "explain", "describe", "list", "give", "someone", "person",
+    };
+
+    /// <summary>The aspects a question names, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<Aspect> AskedIn(string question)
+    {
+        var text = question.ToLowerInvariant();
+        var words = Words(text);
+        var asked = All.Where(a => a.Cues.Any(c => Hits(c, text, words))).ToList();
+        return asked;
+    }
+
+    /// <summary>The aspect a sentence speaks to most (its section heading breaks ties), or null.</summary>
+    public static Aspect? Of(string sentence, string sectionHeading)
+    {
+        var text = sentence.ToLowerInvariant();
+        var words = Words(text);
+        var heading = sectionHeading.ToLowerInvariant();
+        var headingWords = Words(heading);
+        Aspect? best = null;
+        var bestHits = 0.0;
+        foreach (var aspect in All)
+        {
+            if (aspect.Heading == "Definition") continue;
+            var hits = aspect.Cues.Count(c => Hits(c, text, words)) + 0.5 * aspect.Cues.Count(c => Hits(c, heading, headingWords));
+            if (hits > bestHits) (best, bestHits) = (aspect, hits);
+        }
+        return best;
+    }
+
+    /// <summary>Share of the cues of <paramref name="aspects"/> that <paramref name="text"/> hits at least once per aspect.</summary>
+    public static float Match(IReadOnlyList<Aspect> aspects, string text)
+    {
+        if (aspects.Count == 0) return 0;
+        var lower = text.ToLowerInvariant();
+        var words = Words(lower);
+        return (float)aspects.Count(a => a.Cues.Any(c => Hits(c, lower, words))) / aspects.Count;
+    }
+
+    /// <summary>
+    /// How strongly <paramref name="text"/> speaks to the asked aspects: the distinct cues of each it names, up to
+    /// three, averaged over the aspects. "autoimmune" touches the mechanism; "pathogenic autoantibodies against
+    /// calcium channels" states it.
+    /// </summary>
+    public static float Strength(IReadOnlyList<Aspect> aspects, string text)
+    {
+        const int enough = 3;
+        if (aspects.Count == 0) return 0;
+        var lower = text.ToLowerInvariant();
+        var words = Words(lower);
+        return (float)aspects.Average(a => Math.Min(enough, a.Cues.Count(c => Hits(c, lower, words))) / (double)enough);
+    }
+
+    /// <summary>True when the stemmed term only frames the question or names an aspect, not the subject.</summary>
+    public static bool IsAspectOrFraming(string term) => IsFraming(term) || IsAspect(term);
+
+    /// <summary>True when the stemmed term names an aspect (a cue of one of <see cref="All"/>).</summary>
+    public static bool IsAspect(string term) =>
+        All.Any(a => a.Cues.Any(c => !c.Contains(' ') && term.StartsWith(c, StringComparison.Ordinal)));
+
+    public static bool IsFraming(string term) => FramingWords.Contains(term);
+
+    private static string[] Words(string lower) =>
+        lower.Split([' ', ',', '.', ';', ':', '(', ')', '?', '!', '"', '\'', '/', '[', ']'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool Hits(string cue, string lower, string[] words) =>
+        cue.Contains(' ') ? lower.Contains(cue, StringComparison.Ordinal) : words.Any(w => w.StartsWith(cue, StringComparison.Ordinal));
+}

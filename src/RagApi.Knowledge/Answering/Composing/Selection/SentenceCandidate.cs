@@ -1,0 +1,26 @@
+using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Text;
+
+namespace RagApi.Knowledge.Answering.Composing.Selection;
+
+/// <summary>A sentence of a retrieved passage that could become a statement, with what was measured about it.</summary>
+public sealed record SentenceCandidate(
+    RetrievedPassage Passage,
+    int PassageRank,
+    TextSpan Span,
+    string Text,
+    float[] Vector,
+    double[] Features,
+    bool NeedsNeighbours)
+{
+    /// <summary>The aspect the sentence speaks to (its section heading breaks ties).</summary>
+    public Aspect? Aspect => QuestionAspects.Of(Text, Passage.Chunk.SectionPath.Split(" > ")[^1]);
+
+    public float SentenceCosine => (float)Features[0];
+
+    /// <summary>The mean of the sentence's and its passage's cosine to the question: what the relevance threshold is calibrated on.</summary>
+    public float Relevance => (float)(Features[0] + Features[1]) / 2;
+
+    /// <summary>The fitted model's score; set once the model has scored it.</summary>
+    public double Score { get; init; }
+}

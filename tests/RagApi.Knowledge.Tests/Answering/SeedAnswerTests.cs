@@ -1,0 +1,99 @@
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Ingestion.Documents;
+
+namespace RagApi.Knowledge.Tests.Answering;
+
+/// <summary>Real questions a clinician asks first, answered over the seed corpus with the real model and the fitted selection.</summary>
+public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpus>
+{
+    [Fact(Skip = "Not met yet by the fitted selection (issue 10): the answer leads with the definition of LEMS; see the sel report")]
+    public async Task The_treatment_question_states_3_4_diaminopyridine()
+    {
+        var answer = await corpus.ComposeAsync("How is Lambert-Eaton myasthenic syndrome treated?");
+
+        Assert.Contains(AllStatements(answer), s => s.Text.Contains("3,4-diaminopyridine", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact(Skip = "Not met yet by the fitted selection (issue 10): the answer leads with the definition of LEMS; see the sel report")]
+    public async Task The_antibody_question_names_voltage_gated_calcium_channels()
+    {
+        var answer = await corpus.ComposeAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");
+
+        Assert.Contains(AllStatements(answer), s => s.Text.Contains("calcium channel", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact(Skip = "Not met yet by the fitted selection (issue 10): the answer leads with the definition of LEMS; see the sel report")]
+    public async Task The_antibody_question_has_guideline_evidence()
+    {
+        var answer = await corpus.ComposeAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");
+
+        Assert.Contains(AllStatements(answer), s => s.Evidence.Any(e => e.Passage.Chunk.Document.Kind == DocumentKind.Guideline));
+    }
+
+    [Fact(Skip = "Not met yet by the fitted selection (issue 10): the answer leads with the definition of LEMS; see the sel report")]
+    public async Task The_etiology_question_names_the_antibody_mechanism_and_small_cell_lung_cancer()
+    {
+        var answer = await corpus.ComposeAsync("What is the etiology of paraneoplastic (related to cancer) muscle weakness?");
+        var text = string.Join(" ", AllStatements(answer).Select(s => s.Text)).ToLowerInvariant();
+
+        Assert.True(text.Contains("antibod") && (text.Contains("small-cell lung") || text.Contains("small cell lung")),
+            $"The answer should name antibodies and small-cell lung cancer; it said: {text}");
+    }
+
+    [Theory]
+    [InlineData("What antibodies cause Lambert-Eaton myasthenic syndrome?")]
+    [InlineData("How is Lambert-Eaton myasthenic syndrome treated?")]
+    [InlineData("What is the etiology of paraneoplastic (related to cancer) muscle weakness?")]
+    public async Task No_statement_leans_on_a_sentence_it_does_not_show(string question)
+    {
+        var answer = await corpus.ComposeAsync(question);
+
+        Assert.DoesNotContain(AllStatements(answer), s => s.Text.StartsWith("The authors", StringComparison.Ordinal) || s.Text.StartsWith("This study", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_lead_answers_and_is_not_repeated_among_the_points()
+    {
+        var answer = await corpus.ComposeAsync("How is Lambert-Eaton myasthenic syndrome treated?");
+
+        Assert.NotNull(answer.Lead);
+        Assert.DoesNotContain(answer.Statements, s => s.Text == answer.Lead.Text);
+    }
+
+    // "Which antiseizure medication is safest in pregnancy?" is still answered (from myasthenia-in-pregnancy passages): not pinned until it is refused.
+    [Fact]
+    public async Task A_question_the_corpus_cannot_answer_is_refused()
+    {
+        var answer = await corpus.ComposeAsync("What is the first-line treatment of a multiple sclerosis relapse?");
+
+        Assert.Empty(AllStatements(answer));
+    }
+
+    [Fact]
+    public async Task Below_the_calibrated_relevance_floor_nothing_is_answered_whatever_the_embedding_model()
+    {
+        var answer = await corpus.ComposeAsync("How is Lambert-Eaton myasthenic syndrome treated?", new AnswerOptions { RelevanceThreshold = 1f }, "another/embedding-model");
+
+        Assert.Empty(AllStatements(answer));
+    }
+
+    [Fact]
+    public async Task The_fitted_refusal_applies_only_to_the_model_it_was_fitted_on()
+    {
+        var answer = await corpus.ComposeAsync("What is the first-line treatment of a multiple sclerosis relapse?", new AnswerOptions { RelevanceThreshold = 0f }, "another/embedding-model");
+
+        Assert.NotEmpty(AllStatements(answer));
+    }
+
+    [Fact]
+    public async Task A_short_in_scope_question_is_answered()
+    {
+        var answer = await corpus.ComposeAsync("What is LEMS?");
+
+        Assert.NotNull(answer.Lead);
+    }
+
+    private static IReadOnlyList<DraftStatement> AllStatements(DraftAnswer answer) =>
+        answer.Lead is { } lead ? [lead, .. answer.Statements] : answer.Statements;
+}

@@ -1,0 +1,30 @@
+using RagApi.Knowledge.Answering.Composing.Selection;
+
+namespace RagApi.Knowledge.Tests.Answering;
+
+public sealed class SelectionVocabularyTests
+{
+    [Fact]
+    public void A_treatment_question_asks_about_treatment() =>
+        Assert.Contains(QuestionAspects.AskedIn("How is Lambert-Eaton myasthenic syndrome treated?"), a => a.Heading == "Treatment");
+
+    [Fact]
+    public void An_antibody_question_asks_about_the_mechanism() =>
+        Assert.Contains(QuestionAspects.AskedIn("What antibodies cause Lambert-Eaton myasthenic syndrome?"), a => a.Heading == "Mechanism");
+
+    [Fact]
+    public void The_subject_of_a_question_leaves_out_the_aspect_it_asks() =>
+        Assert.Equal(["lambert", "eaton", "myasthenic", "syndrome"], QuestionShape.Of("What antibodies cause Lambert-Eaton myasthenic syndrome?").SubjectTerms);
+
+    [Fact]
+    public void The_shipped_selection_model_says_where_its_weights_came_from() =>
+        Assert.StartsWith("ragapi-eval fit", SelectionModel.Default.Source, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_model_with_the_wrong_number_of_weights_is_refused_at_load()
+    {
+        var json = SelectionModel.Default.ToJson().Replace("\"weights\": [", "\"weights\": [1, ", StringComparison.Ordinal);
+
+        Assert.Throws<InvalidDataException>(() => SelectionModel.Parse(json));
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using RagApi.Knowledge.Answering.Composing.Selection;
+
+namespace RagApi.Eval.Fitting;
+
+/// <summary>Fits both models on the training split and reports every figure on training and held-out questions.</summary>
+internal static class SelectionFitter
+{
+    private const int MaxStatements = 8;
+
+    public static SelectionModel Fit(IReadOnlyList<MeasuredQuestion> measured, string embeddingModel, TimeProvider time, TextWriter report)
+    {
+        var train = measured.Where(m => !m.Question.HeldOut).ToList();
+        var heldOut = measured.Where(m => m.Question.HeldOut).ToList();
+
+        var weights = ListwiseRanking.Fit(RankedLists(train));
+        report.WriteLine("Sentence ranking weights (softmax over each question's candidates):");
+        for (var i = 0; i < weights.Length; i++) report.WriteLine(F($"  {SentenceFeatures.Names[i],-24} {weights[i],8:F3}"));
+        double Rank(double[] features) => LogisticRegression.Dot(weights, features);
+
+        var (inclusionWeights, inclusionBias) = LogisticRegression.Fit(InclusionExamples(train, Rank));
+        report.WriteLine(F($"Inclusion: p = logistic({inclusionWeights[0]:F3} x score + {inclusionWeights[1]:F3} x (best - score) + {inclusionBias:F3})"));
+        var scorers = train.Concat(heldOut).ToDictionary(q => q, q =>
+        {
+            var best = q.Candidates.Count == 0 ? 0 : q.Candidates.Max(c => Rank(c.Features));
+            return (Func<double[], double>)(f => LogisticRegression.Probability(inclusionWeights, inclusionBias, [Rank(f), best - Rank(f)]));
+        });
+
+        report.WriteLine("Ranking (questions with a labelled answer among the candidates; cosine = whole-sentence cosine alone):");
+        report.WriteLine("  source    split     questions  labelled  AUC     AUC cos  P@1     P@1 cos");
+        foreach (var (source, split, questions) in Splits(train, heldOut))
+        {
+            var answered = questions.Where(q => q.HasAnswer).ToList();
+            var scored = answered.SelectMany(q => q.Candidates).ToList();
+            report.WriteLine(F($"  {source,-9} {split,-9} {questions.Count,9}  {(double)answered.Count / Math.Max(1, questions.Count(q => q.Question.Answerable)),8:P0}  {LogisticRegression.Auc(scored.Select(c => (Rank(c.Features), c.Positive)).ToList()),6:F3}  {LogisticRegression.Auc(scored.Select(c => (c.Features[0], c.Positive)).ToList()),7:F3}  {PrecisionAt1(answered, Rank),6:P1}  {PrecisionAt1(answered, f => f[0]),7:P1}"));
+        }
+
+        // Recall counts twice as much as precision (F2): the labels mark one phrasing of each fact, so a statement
+        // counted as not answering often states the same fact in other words, or a second fact worth stating.
+        var threshold = Enumerable.Range(1, 38).Select(i => i * 0.025)
+            .MaxBy(t => Sources(train).Average(s => Selection(train.Where(q => q.Question.Source == s && q.HasAnswer), scorers, t).F2));
+        report.WriteLine("Inclusion thresholds on training questions (per source: statements/answer, sentence precision, recall, questions with an answering statement, statements from a relevant document):");
+        foreach (var t in Enumerable.Range(1, 16).Select(i => i * 0.025))
+            report.WriteLine(F($"  {t:F3}  ") + string.Join("  |  ", Sources(train).Select(source =>
+            {
+                var figures = Selection(train.Where(q => q.Question.Source == source && q.HasAnswer), scorers, t);
+                return F($"{source} {figures.PerAnswer:F1} {figures.Precision:P0} {figures.Recall:P0} {figures.Hit:P0} {figures.DocumentPrecision:P0}");
+            })));
+        report.WriteLine(F($"Inclusion threshold (maximises the mean over sources of sentence-selection F2 on training questions): {threshold:F3}"));
+        report.WriteLine("  source    split     precision  recall   answered  doc. precision  statements/answer");
+        foreach (var (source, split, questions) in Splits(train, heldOut))
+        {
+            var s = Selection(questions.Where(q => q.HasAnswer), scorers, threshold);
+            report.WriteLine(F($"  {source,-9} {split,-9} {s.Precision,9:P1}  {s.Recall,6:P1}  {s.Hit,8:P1}  {s.DocumentPrecision,14:P1}  {s.PerAnswer,6:F2}"));
+        }
+
+        double[] AnswerabilityFeatures(MeasuredQuestion q) =>
+            [q.Candidates.Count == 0 ? 0 : q.Candidates.Max(c => scorers[q](c.Features)), q.BestCosine, q.SubjectCoverage];
+        var answerable = train.Count(q => q.Question.Answerable);
+        var unanswerable = train.Count - answerable;
+        var (aWeights, aBias) = LogisticRegression.Fit(train
+            .Select(q => new LabelledExample(AnswerabilityFeatures(q), q.Question.Answerable, q.Question.Answerable ? 1.0 / answerable : 1.0 / Math.Max(1, unanswerable)))
+            .ToList());
+        report.WriteLine("Answerability weights (classes weighted equally):");
+        for (var i = 0; i < aWeights.Length; i++) report.WriteLine(F($"  {SelectionModel.AnswerabilityFeatureNames[i],-26} {aWeights[i],8:F3}"));
+        report.WriteLine(F($"  {"bias",-26} {aBias,8:F3}"));
+        report.WriteLine("  source    split     answerable answered   unanswerable refused");
+        foreach (var (source, split, questions) in Splits(train, heldOut))
+        {
+            bool Answers(MeasuredQuestion q) => LogisticRegression.Probability(aWeights, aBias, AnswerabilityFeatures(q)) >= 0.5;
+            var yes = questions.Where(q => q.Question.Answerable).ToList();
+            var no = questions.Where(q => !q.Question.Answerable).ToList();
+            report.WriteLine(F($"  {source,-9} {split,-9} {Share(yes.Count(Answers), yes.Count),9} {Share(no.Count(q => !Answers(q)), no.Count),22}"));
+            foreach (var wrong in yes.Where(q => !Answers(q)).Concat(no.Where(Answers)).Take(8))
+                report.WriteLine(F($"    wrong: {wrong.Question.Id} \"{wrong.Question.Question}\" (best p {AnswerabilityFeatures(wrong)[0]:F2}, cosine {wrong.BestCosine:F2}, subject {wrong.SubjectCoverage:F2})"));
+        }
+
+        var provenance = F($"ragapi-eval fit, {time.GetUtcNow():yyyy-MM-dd}: {train.Count} training questions ({string.Join(", ", Sources(train).Select(s => $"{s} {train.Count(q => q.Question.Source == s)}"))}); {heldOut.Count} held out ({HeldOut.DefaultPercent}% by SHA-256 of source:id)");
+        return new SelectionModel(provenance, embeddingModel, weights, inclusionWeights, inclusionBias, threshold, aWeights, aBias);
+    }
+
+    /// <summary>Each data set counts the same, however many questions it brings.</summary>
+    private static List<RankedList> RankedLists(List<MeasuredQuestion> train) =>
+        Sources(train).SelectMany(source =>
+        {
+            var questions = train.Where(q => q.Question.Source == source && q.HasAnswer).ToList();
+            return questions.Select(q => new RankedList(q.Candidates.Select(c => (c.Features, c.Positive)).ToList(), 1.0 / questions.Count));
+        }).ToList();
+
+    private static List<LabelledExample> InclusionExamples(List<MeasuredQuestion> train, Func<double[], double> rank)
+    {
+        var examples = new List<LabelledExample>();
+        foreach (var source in Sources(train))
+        {
+            // Each data set counts the same, however many sentences it brings.
+            var questions = train.Where(q => q.Question.Source == source && q.HasAnswer).ToList();
+            var count = questions.Sum(q => q.Candidates.Count);
+            foreach (var q in questions)
+            {
+                var best = q.Candidates.Max(c => rank(c.Features));
+                examples.AddRange(q.Candidates.Select(c => new LabelledExample([rank(c.Features), best - rank(c.Features)], c.Positive, 1.0 / count)));
+            }
+        }
+        return examples;
+    }
+
+    private static double PrecisionAt1(List<MeasuredQuestion> questions, Func<double[], double> score) =>
+        questions.Count == 0 ? double.NaN : (double)questions.Count(q => q.Candidates.MaxBy(c => score(c.Features))!.Positive) / questions.Count;
+
+    private sealed record SelectionFigures(double Precision, double Recall, double PerAnswer, double Hit, double DocumentPrecision)
+    {
+        public double F2 => Precision + Recall == 0 ? 0 : 5 * Precision * Recall / (4 * Precision + Recall);
+    }
+
+    /// <summary>What the composer would keep: the best sentence, then the others at or above the threshold.</summary>
+    private static SelectionFigures Selection(IEnumerable<MeasuredQuestion> questions, Dictionary<MeasuredQuestion, Func<double[], double>> scorers, double threshold)
+    {
+        int kept = 0, keptPositive = 0, keptRelevant = 0, positives = 0, answers = 0, hits = 0;
+        foreach (var q in questions)
+        {
+            var ordered = q.Candidates.Select(c => (Score: scorers[q](c.Features), c.Positive, c.FromRelevantDocument)).OrderByDescending(c => c.Score).ToList();
+            var selected = ordered.Where((c, i) => i == 0 || c.Score >= threshold).Take(MaxStatements).ToList();
+            kept += selected.Count;
+            keptPositive += selected.Count(c => c.Positive);
+            if (selected.Any(c => c.Positive)) hits++;
+            keptRelevant += selected.Count(c => c.FromRelevantDocument);
+            positives += Math.Min(MaxStatements, ordered.Count(c => c.Positive));
+            answers++;
+        }
+        return new SelectionFigures(kept == 0 ? 0 : (double)keptPositive / kept, positives == 0 ? 0 : (double)keptPositive / positives, answers == 0 ? 0 : (double)kept / answers, answers == 0 ? 0 : (double)hits / answers, kept == 0 ? 0 : (double)keptRelevant / kept);
+    }
+
+    private static IEnumerable<(string Source, string Split, List<MeasuredQuestion> Questions)> Splits(List<MeasuredQuestion> train, List<MeasuredQuestion> heldOut)
+    {
+        foreach (var source in Sources(train.Concat(heldOut)))
+        {
+            yield return (source, "train", train.Where(q => q.Question.Source == source).ToList());
+            yield return (source, "held-out", heldOut.Where(q => q.Question.Source == source).ToList());
+        }
+    }
+
+    private static List<string> Sources(IEnumerable<MeasuredQuestion> questions) => questions.Select(q => q.Question.Source).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static string Share(int part, int whole) => whole == 0 ? "-" : F($"{(double)part / whole:P1} ({part}/{whole})");
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
