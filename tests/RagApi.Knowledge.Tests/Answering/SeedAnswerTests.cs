@@ -7,7 +7,7 @@ namespace RagApi.Knowledge.Tests.Answering;
 /// <summary>Real questions a clinician asks first, answered over the seed corpus with the real model and the fitted selection.</summary>
 public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpus>
 {
-    [Fact(Skip = "Not met yet by the fitted selection (issue 10): the answer leads with the definition of LEMS; see the sel report")]
+    [Fact]
     public async Task The_treatment_question_states_3_4_diaminopyridine()
     {
         var answer = await corpus.ComposeAsync("How is Lambert-Eaton myasthenic syndrome treated?");
@@ -15,7 +15,7 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
         Assert.Contains(AllStatements(answer), s => s.Text.Contains("3,4-diaminopyridine", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact(Skip = "Not met yet by the fitted selection (issue 10): the answer leads with the definition of LEMS; see the sel report")]
+    [Fact]
     public async Task The_antibody_question_names_voltage_gated_calcium_channels()
     {
         var answer = await corpus.ComposeAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");
@@ -23,7 +23,7 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
         Assert.Contains(AllStatements(answer), s => s.Text.Contains("calcium channel", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact(Skip = "Not met yet by the fitted selection (issue 10): the answer leads with the definition of LEMS; see the sel report")]
+    [Fact]
     public async Task The_antibody_question_has_guideline_evidence()
     {
         var answer = await corpus.ComposeAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");
@@ -31,7 +31,7 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
         Assert.Contains(AllStatements(answer), s => s.Evidence.Any(e => e.Passage.Chunk.Document.Kind == DocumentKind.Guideline));
     }
 
-    [Fact(Skip = "Not met yet by the fitted selection (issue 10): the answer leads with the definition of LEMS; see the sel report")]
+    [Fact(Skip = "Not met yet (issue 10): the fitted selection names small-cell lung cancer but ranks no antibody-mechanism sentence high enough for this question")]
     public async Task The_etiology_question_names_the_antibody_mechanism_and_small_cell_lung_cancer()
     {
         var answer = await corpus.ComposeAsync("What is the etiology of paraneoplastic (related to cancer) muscle weakness?");

@@ -1,30 +1,27 @@
-using Microsoft.Data.Sqlite;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Composing.Selection;
 using RagApi.Knowledge.Ingestion;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
-using RagApi.Knowledge.Storage.Embedded;
 using RagApi.Testing;
+
+[assembly: AssemblyFixture(typeof(RagApi.Knowledge.Tests.Answering.SeedCorpus))]
 
 namespace RagApi.Knowledge.Tests.Answering;
 
-/// <summary>The seed corpus indexed once with the real model, for tests that read real answers to real questions.</summary>
+/// <summary>The seed corpus indexed once per test run with the real MiniLM, for tests that read real answers to real questions.</summary>
 public sealed class SeedCorpus : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"ragapi-seed-answers-{Guid.NewGuid():N}.db");
-    private SqliteKnowledgeStore? _store;
+    private readonly TempStore _temp = new();
 
-    private SqliteKnowledgeStore Store => _store ?? throw new InvalidOperationException("The seed corpus is not indexed yet.");
+    public Knowledge.Storage.Embedded.SqliteKnowledgeStore Store => _temp.Store;
 
-    public async ValueTask InitializeAsync()
-    {
-        _store = new SqliteKnowledgeStore(_path);
-        var pipeline = new IndexingPipeline(_store, RealModel.Embedder, new Chunker(RealModel.Embedder), TimeProvider.System);
-        await pipeline.RunAsync(DocumentSourceLoader.Load(Path.Combine(RepositoryPaths.Root, "seeds")), prune: false, progress: null, TestContext.Current.CancellationToken);
-    }
+    public async ValueTask InitializeAsync() =>
+        await new IndexingPipeline(Store, RealModel.Embedder, new Chunker(RealModel.Embedder), TimeProvider.System)
+            .RunAsync(DocumentSourceLoader.Load(RepositoryPaths.Seeds), prune: false, progress: null, TestContext.Current.CancellationToken);
 
     /// <summary>Retrieves and composes as <see cref="AnswerService"/> does with its default options.</summary>
     public Task<DraftAnswer> ComposeAsync(string question) => ComposeAsync(question, new AnswerOptions(), RealModel.Embedder.ModelId);
@@ -33,15 +30,14 @@ public sealed class SeedCorpus : IAsyncLifetime
     public async Task<DraftAnswer> ComposeAsync(string question, AnswerOptions options, string embeddingModel)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var retrieval = await new Retriever(Store, RealModel.Embedder)
+        var retrieval = await new Retriever(Store, RealModel.Embedder, TestMetrics.Create())
             .RetrieveAsync(question, SearchFilters.None, options.DefaultTopK * options.RetrievalDepthFactor, cancellationToken);
-        return await new ExtractiveComposer(Store, options, embeddingModel: embeddingModel).ComposeAsync(retrieval, cancellationToken);
+        return await new ExtractiveComposer(Store, options, SelectionModel.Default, embeddingModel).ComposeAsync(retrieval, cancellationToken);
     }
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+        _temp.Dispose();
         return ValueTask.CompletedTask;
     }
 }

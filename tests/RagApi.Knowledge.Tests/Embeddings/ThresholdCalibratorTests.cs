@@ -4,33 +4,16 @@ using RagApi.Knowledge.Ingestion;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Ingestion.Documents;
 using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Tests.Answering;
 using RagApi.Testing;
 
 namespace RagApi.Knowledge.Tests.Embeddings;
-
-/// <summary>The seed corpus indexed once with the real MiniLM, for calibrating on it.</summary>
-public sealed class MiniLmSeedStore : IAsyncLifetime
-{
-    private readonly TempStore _temp = new();
-
-    public Knowledge.Storage.Embedded.SqliteKnowledgeStore Store => _temp.Store;
-
-    public async ValueTask InitializeAsync() =>
-        await new IndexingPipeline(Store, RealModel.Embedder, new Chunker(RealModel.Embedder), TimeProvider.System)
-            .RunAsync(DocumentSourceLoader.Load(RepositoryPaths.Seeds), prune: false, progress: null, TestContext.Current.CancellationToken);
-
-    public ValueTask DisposeAsync()
-    {
-        _temp.Dispose();
-        return ValueTask.CompletedTask;
-    }
-}
 
 /// <summary>
 /// Calibration on seeds/eval with MiniLM must land in the gaps the README reports for MiniLM (relevance: out-of-scope
 /// up to 0.340, in-scope from 0.572; support: unsupported up to 0.305, supported from 0.583), where the defaults sit.
 /// </summary>
-public sealed class ThresholdCalibratorTests(MiniLmSeedStore seeds) : IClassFixture<MiniLmSeedStore>
+public sealed class ThresholdCalibratorTests(SeedCorpus seeds)
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private static readonly CalibrationSet Cases = CalibrationSet.Load(Path.Combine(RepositoryPaths.Seeds, "eval"));

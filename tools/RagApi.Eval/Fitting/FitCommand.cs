@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Composing.Selection;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion.Documents;
 
@@ -20,10 +21,11 @@ internal static class FitCommand
         var scifactStore = new Option<string?>("--scifact-store") { Description = "That folder's corpus indexed." };
         var seedStore = new Option<string?>("--seed-store") { Description = "A store of the seed corpus; seeds/ is indexed into it first (unchanged documents are skipped)." };
         var suites = new Option<string[]>("--suite") { Description = "Seed suite files (labelled by their expected phrases).", AllowMultipleArgumentsPerToken = true };
+        var without = new Option<string[]>("--without") { Description = "Features left out (held at zero), by name, to measure what each adds.", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--out") { Description = "Where to write the fitted model JSON (default: print only)." };
         var command = new Command("fit", "Fit sentence selection and answerability on labelled data (PubMedQA long answers, SciFact rationales, seed suites); prints train and held-out figures.")
         {
-            data, pubmedqa, pubmedqaStore, scifact, scifactStore, seedStore, suites, output,
+            data, pubmedqa, pubmedqaStore, scifact, scifactStore, seedStore, suites, without, output,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -58,6 +60,10 @@ internal static class FitCommand
                 foreach (var question in questions)
                     measured.Add(await MeasuredQuestion.MeasureAsync(services, question, cancellationToken));
             }
+            var leftOut = (result.GetValue(without) ?? []).Select(name => SentenceFeatures.Names.ToList().IndexOf(name) is var i and >= 0 ? i
+                : throw new ArgumentException($"--without: no feature named '{name}'; the features are: {string.Join(", ", SentenceFeatures.Names)}")).ToList();
+            foreach (var candidate in measured.SelectMany(m => m.Candidates))
+                foreach (var i in leftOut) candidate.Features[i] = 0;
             var fitted = SelectionFitter.Fit(measured, embedder.ModelId, TimeProvider.System, Console.Out);
             if (result.GetValue(output) is { } path)
             {
