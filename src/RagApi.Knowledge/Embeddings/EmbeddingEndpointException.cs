@@ -30,10 +30,13 @@ public sealed class EmbeddingEndpointException : KnowledgeException
 
     internal static EmbeddingEndpointException From(Exception error, string endpoint, string modelId)
     {
-        var status = (error as ClientResultException)?.Status is > 0 and var code ? code : (int?)null;
-        var quotaExhausted = status == 429 && (error as ClientResultException)?.GetRawResponse()?.Content.ToString().Contains("insufficient_quota", StringComparison.Ordinal) == true;
-        var reason = quotaExhausted ? "quota exhausted" : ModelFailure.Category(ModelFailure.Classify(error));
-        var transient = !quotaExhausted && reason is "timeout" or "rate-limited" or "unavailable";
+        var result = error as ClientResultException;
+        var status = result?.Status is > 0 and var code ? code : (int?)null;
+        // A 429 for insufficient_quota is a billing limit (the pipeline does not retry it either): no wait helps.
+        var quotaExhausted = status == 429 && result?.GetRawResponse()?.Content.ToString().Contains("insufficient_quota", StringComparison.Ordinal) == true;
+        var failure = ModelFailure.Classify(error);
+        var reason = quotaExhausted ? "quota exhausted" : ModelFailure.Category(failure);
+        var transient = !quotaExhausted && failure is ModelFailureReason.Timeout or ModelFailureReason.RateLimited or ModelFailureReason.Unavailable;
         var what = status is { } s ? $"HTTP {s.ToString(CultureInfo.InvariantCulture)}" : error is BrokenCircuitException ? "circuit open after repeated failures" : "no response";
         var message = $"The embedding endpoint {endpoint} ({modelId}) failed: {reason} ({what}{(transient ? ", after the configured retries" : "")}).";
         return new EmbeddingEndpointException(message, reason, transient, RetryAfterOf(error), error);

@@ -18,6 +18,9 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
 {
     public async Task<DraftAnswer> ComposeAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken)
     {
+        // Sentences are scored by their cosine to the question against a calibrated threshold; BM25 has no such
+        // threshold, so passages found without the question's vector are refused, never answered from.
+        if (retrieval.DenseUnavailable is { } unavailable) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(unavailable);
         var candidates = await CandidatesAsync(retrieval, cancellationToken);
         if (candidates.Count == 0 || candidates[0].Relevance < options.RelevanceThreshold) return DraftAnswer.Empty;
 
