@@ -61,6 +61,7 @@ internal static class BeirCommand
                 api.Concurrency(result), result.GetValue(skipAnswers), result.GetValue(json));
             if (api.Target(result) is { } target)
             {
+                if (tuning.AnyGiven(result)) Console.WriteLine("note: the composer settings given apply in-process only; the service answers with its own.");
                 await using (target) return await RunAgainstApiAsync(run, target, cancellationToken);
             }
             var storePath = result.GetValue(store) ?? Path.Combine(Path.GetTempPath(), "ragapi-beir", $"{new DirectoryInfo(path).Name}.db");

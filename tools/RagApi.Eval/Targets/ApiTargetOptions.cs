@@ -14,7 +14,7 @@ internal sealed class ApiTargetOptions
     private readonly Option<int> _concurrency;
     private readonly Option<double> _retryBudget = new("--retry-budget")
     {
-        Description = "API: seconds one request may spend waiting out 429/503 before it is recorded as failed.",
+        Description = "API: seconds one request may spend waiting out 429/503 before it counts as failed.",
         DefaultValueFactory = _ => 60,
     };
 
