@@ -46,7 +46,9 @@ internal sealed record ApiCitation(
     int Number, string DocumentId, string ChunkId, string Title, string Source, string Kind, int? Year, string Url,
     string Citation, string Passage, string Quote, float Score);
 
-internal sealed record ApiSearch(string Query, IReadOnlyList<ApiPassage> Passages);
+internal sealed record ApiSearch(string Query, IReadOnlyList<ApiPassage> Passages, bool Degraded = false, IReadOnlyList<ApiNotice>? Notices = null);
+
+internal sealed record ApiNotice(string Code, string Message);
 
 internal sealed record ApiPassage(
     string DocumentId, string ChunkId, string Title, string Kind, int? Year, string Source, string Text, ApiScores Scores);

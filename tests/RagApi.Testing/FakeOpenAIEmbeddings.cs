@@ -12,7 +12,8 @@ namespace RagApi.Testing;
 /// documents ("Create embeddings": input a string or an array of at most 2048 non-empty strings, each at most 8192
 /// tokens, at most 300,000 tokens summed over the request; <c>dimensions</c> only for text-embedding-3 and later) and
 /// answers with the documented error body, <c>{"error":{"message","type":"invalid_request_error","param","code"}}</c>,
-/// status 400. Vectors are deterministic per text and per requested size; every request is recorded.
+/// status 400. Vectors are deterministic per text and per requested size; every request is recorded. With an
+/// <see cref="Outage"/> set, every request fails as that outage documents (<see cref="EmbeddingOutage"/>).
 /// </summary>
 internal sealed class FakeOpenAIEmbeddings : HttpMessageHandler
 {
@@ -42,10 +43,14 @@ internal sealed class FakeOpenAIEmbeddings : HttpMessageHandler
         return Enumerable.Range(0, dimensions).Select(i => (seed[i % seed.Length] - 127.5f) * (1 + i % 7)).ToArray();
     }
 
+    /// <summary>How every request fails from now on; null answers normally.</summary>
+    public EmbeddingOutage? Outage { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!.AsObject();
         lock (_lock) _requests.Add(body);
+        if (Outage is { } outage) return await EmbeddingOutageResponses.RespondAsync(outage, request, cancellationToken);
         if (!request.RequestUri!.AbsolutePath.EndsWith("/embeddings", StringComparison.Ordinal))
             return Error(HttpStatusCode.NotFound, "Invalid URL", "invalid_request_error");
 

@@ -17,8 +17,10 @@ namespace RagApi.Knowledge.Embeddings;
 /// Every request asks for <see cref="Dimensions"/> (<c>dimensions</c>, which text-embedding-3 models honour); a
 /// model that refuses the parameter (OpenAI: 400 "This model does not support specifying dimensions."; vLLM: 400
 /// "... does not support matryoshka representation ...") is asked again without it, and never again with it.
+/// A failed call (transport, HTTP status after the pipeline's retries, timeout, open circuit) leaves as an
+/// <see cref="EmbeddingEndpointException"/> naming <paramref name="endpoint"/>, so hosts map it like any knowledge failure.
 /// </summary>
-public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int dimensions, EmbeddingRequestLimits? limits = null) : ITextEmbedder
+public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int dimensions, EmbeddingRequestLimits? limits = null, string endpoint = "(remote)") : ITextEmbedder
 {
     private readonly WordPieceTokenCounter _tokens = new();
     private readonly EmbeddingBatches _batches = new(limits ?? EmbeddingRequestLimits.OpenAI);
@@ -48,6 +50,18 @@ public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int d
     }
 
     private async Task<OpenAIEmbeddingCollection> RequestAsync(IReadOnlyList<string> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RequestOnceAsync(batch, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && EmbeddingEndpointException.IsEndpointFailure(e))
+        {
+            throw EmbeddingEndpointException.From(e, endpoint, ModelId);
+        }
+    }
+
+    private async Task<OpenAIEmbeddingCollection> RequestOnceAsync(IReadOnlyList<string> batch, CancellationToken cancellationToken)
     {
         if (_sendDimensions)
         {
@@ -84,10 +98,19 @@ public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int d
         {
             var client = new AzureOpenAIClient(new Uri(azure.Endpoint!), new ApiKeyCredential(azure.ApiKey!),
                 new AzureOpenAIClientOptions { Transport = transport, RetryPolicy = noRetries });
-            return new RemoteEmbedder(client.GetEmbeddingClient(azure.EmbeddingDeployment!), $"azure-openai:{azure.EmbeddingDeployment}", embeddings.Dimensions);
+            return new RemoteEmbedder(client.GetEmbeddingClient(azure.EmbeddingDeployment!), $"azure-openai:{azure.EmbeddingDeployment}", embeddings.Dimensions,
+                endpoint: Named(azure.Endpoint!));
         }
         var openAIClient = new OpenAIClient(new ApiKeyCredential(openAI.ApiKey ?? "unused"),
             new OpenAIClientOptions { Endpoint = new Uri(openAI.Endpoint!), Transport = transport, RetryPolicy = noRetries });
-        return new RemoteEmbedder(openAIClient.GetEmbeddingClient(openAI.EmbeddingModel!), $"openai:{openAI.EmbeddingModel}", embeddings.Dimensions);
+        return new RemoteEmbedder(openAIClient.GetEmbeddingClient(openAI.EmbeddingModel!), $"openai:{openAI.EmbeddingModel}", embeddings.Dimensions,
+            endpoint: Named(openAI.Endpoint!));
+    }
+
+    /// <summary>Scheme, host and port: never user information or a query string, where a key could sit.</summary>
+    private static string Named(string endpoint)
+    {
+        var uri = new Uri(endpoint);
+        return $"{uri.Scheme}://{uri.Authority}";
     }
 }

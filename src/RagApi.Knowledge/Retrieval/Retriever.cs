@@ -20,6 +20,30 @@ public sealed class Retriever(IKnowledgeStore store, ITextEmbedder embedder, Kno
         metrics.RetrievalDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new Retrieval(query, vector, passages);
     }
+
+    /// <summary>
+    /// Passage search that survives the embedding endpoint: when the query cannot be embedded, the store's BM25
+    /// ranking alone (both stores keep one), marked with the failure. Only for callers that show passages as they
+    /// are; answers need the query vector to score sentences against their calibrated threshold.
+    /// </summary>
+    public async Task<Retrieval> RetrieveOrLexicalAsync(string query, SearchFilters filters, int topK, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RetrieveAsync(query, filters, topK, cancellationToken);
+        }
+        catch (EmbeddingEndpointException failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            using var activity = KnowledgeTelemetry.Source.StartActivity("retrieve.lexical");
+            activity?.SetTag("ragapi.dense_unavailable", failure.Reason);
+            var passages = await store.SearchAsync(new PassageQuery(query, [], filters, topK, SearchMode.Lexical), cancellationToken);
+            return new Retrieval(query, [], passages) { DenseUnavailable = failure };
+        }
+    }
 }
 
-public sealed record Retrieval(string Query, float[] QueryVector, IReadOnlyList<RetrievedPassage> Passages);
+public sealed record Retrieval(string Query, float[] QueryVector, IReadOnlyList<RetrievedPassage> Passages)
+{
+    /// <summary>Why the passages are ranked lexically only (the query could not be embedded); null when dense retrieval ran.</summary>
+    public EmbeddingEndpointException? DenseUnavailable { get; init; }
+}

@@ -48,6 +48,24 @@ public sealed class ErrorTests(SeedIndex index, Chromium chromium) : IAsyncDispo
     }
 
     [Fact]
+    public async Task An_unavailable_embedding_service_is_named_as_such_with_the_wait()
+    {
+        await using var widget = await WidgetPage.OpenAsync(chromium, _app.StartOnLoopback());
+        // The 503 the API gives when the question cannot be embedded (EmbeddingEndpointFailureTests shows it for real).
+        await widget.Page.RouteAsync(StreamRoute, route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 503,
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "4" },
+            ContentType = "application/problem+json",
+            Body = """{"type":"urn:ragapi:problem:embeddings-unavailable","title":"The service cannot answer now.","status":503}""",
+        }), new PageRouteOptions { Times = 1 });
+
+        await widget.AskAsync(Question);
+
+        await Expect(widget.Error).ToContainTextAsync("The service that matches questions to the evidence is temporarily unavailable. Please try again in 4 seconds.");
+    }
+
+    [Fact]
     public async Task Too_many_requests_shows_how_long_to_wait_and_the_retry_then_answers()
     {
         await using var widget = await WidgetPage.OpenAsync(chromium, _app.StartOnLoopback());

@@ -45,7 +45,7 @@ public sealed class SeedServer : IAsyncLifetime
     }
 
     /// <summary>The server built in the same configuration as these tests.</summary>
-    private static string ServerDll()
+    internal static string ServerDll()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         return Path.Combine(RagApi.Testing.RepositoryPaths.Root, "src", "RagApi", "bin", configuration, "net10.0", "linux-x64", "RagApi.dll");

@@ -21,6 +21,10 @@ internal sealed class AnswerTuningOptions
         foreach (var option in new Option[] { _topK, _threshold, _floor, _maxStatements, _perDocument }) command.Options.Add(option);
     }
 
+    /// <summary>Whether any composer setting was given (a running API answers with its own).</summary>
+    public bool AnyGiven(ParseResult result) =>
+        new Option[] { _topK, _threshold, _floor, _maxStatements, _perDocument }.Any(o => result.GetResult(o) is { Implicit: false });
+
     public (AnswerOptions Options, int? TopK) Read(ParseResult result)
     {
         var defaults = new AnswerOptions();

@@ -1,59 +1,64 @@
 using System.Diagnostics;
 using RagApi.Eval.Metrics;
-using RagApi.Knowledge.Answering;
+using RagApi.Eval.Targets;
 using RagApi.Knowledge.Answering.Assembly;
-using RagApi.Knowledge.Answering.Composing;
-using RagApi.Knowledge.Answering.Condensing;
-using RagApi.Knowledge.Retrieval;
-using RagApi.Knowledge.Storage;
 
 namespace RagApi.Eval.Beir;
 
-public sealed record RetrievalScores(SearchMode Mode, double NdcgAt10, double RecallAt1, double RecallAt10, double MrrAt10, double MeanMilliseconds);
+/// <summary>Mean figures of one ranking over the queries; ms is null for a ranking read from another search's passages.</summary>
+public sealed record RetrievalScores(string Ranking, double NdcgAt10, double RecallAt1, double RecallAt10, double MrrAt10, double? MeanMilliseconds);
 
 public sealed record AnswerScores(
     int Questions, double RelevantCited, double CitationPrecision, double Refused, double CitationsPerAnswer,
     double DocumentsPerAnswer, double StructurallyValid, double MeanMilliseconds);
 
 /// <summary>
-/// Runs BEIR queries through the store's search in each mode (the API's retrieval) and through the answer path,
-/// scoring documents (a document ranks at its best passage).
+/// Runs BEIR queries through a search (the store in-process, or an API's /v1/search) and through the answer path,
+/// scoring documents (a document ranks at its best passage). At most <c>concurrency</c> queries are in flight; a
+/// request that fails (after the HTTP target's retries) is thrown, so no figure is made from a failed request.
 /// </summary>
-internal sealed class BeirRunner(KnowledgeServices services)
+internal sealed class BeirRunner(int concurrency)
 {
-    private const int PassageDepth = 40;
+    private sealed record Timed<T>(T Value, double Milliseconds);
 
-    public async Task<IReadOnlyList<RetrievalScores>> RetrieveAsync(BeirDataset data, IReadOnlyList<BeirQuery> queries, CancellationToken cancellationToken)
+    /// <returns>The figures per ranking, or null when the run was interrupted before every query was searched.</returns>
+    public async Task<IReadOnlyList<RetrievalScores>?> RetrieveAsync(BeirDataset data, IReadOnlyList<BeirQuery> queries, IBeirSearch search, CancellationToken cancellationToken)
     {
-        var perMode = Enum.GetValues<SearchMode>().ToDictionary(m => m, _ => new List<(double Ndcg, double R1, double R10, double Rr, double Ms)>());
-        foreach (var query in queries)
-        {
-            var vector = (await services.Embedder.EmbedAsync([query.Text], cancellationToken))[0];
-            var gains = data.Qrels[query.Id];
-            var relevant = gains.Keys.ToHashSet(StringComparer.Ordinal);
-            foreach (var mode in perMode.Keys)
+        var perQuery = await BoundedRequests.RunAsync(queries, concurrency, (query, token) => search.RankAsync(query.Text, token), null, cancellationToken);
+        if (perQuery.Any(r => r is null)) return null;
+        return perQuery.SelectMany((rankings, i) => rankings!.Select(r => (Query: queries[i], Ranking: r)))
+            .GroupBy(x => x.Ranking.Name)
+            .Select(g =>
             {
-                var started = Stopwatch.GetTimestamp();
-                var passages = await services.Store.SearchAsync(new PassageQuery(query.Text, vector, SearchFilters.None, PassageDepth, mode), cancellationToken);
-                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var ranked = RankingMetrics.DocumentsInOrder(passages.Select(p => p.Chunk.Document.Id));
-                perMode[mode].Add((RankingMetrics.NdcgAt(ranked, gains, 10), RankingMetrics.RecallAt(ranked, relevant, 1),
-                    RankingMetrics.RecallAt(ranked, relevant, 10), RankingMetrics.ReciprocalRank(ranked.Take(10).ToList(), relevant), ms));
-            }
-        }
-        return perMode.Select(m => new RetrievalScores(m.Key, m.Value.Average(x => x.Ndcg), m.Value.Average(x => x.R1),
-            m.Value.Average(x => x.R10), m.Value.Average(x => x.Rr), m.Value.Average(x => x.Ms))).ToList();
+                var scored = g.Select(x => Score(x.Ranking.Documents, data.Qrels[x.Query.Id])).ToList();
+                var milliseconds = g.All(x => x.Ranking.Milliseconds is not null) ? g.Average(x => x.Ranking.Milliseconds!.Value) : (double?)null;
+                return new RetrievalScores(g.Key, scored.Average(s => s.Ndcg), scored.Average(s => s.R1), scored.Average(s => s.R10), scored.Average(s => s.Rr), milliseconds);
+            })
+            .ToList();
     }
 
-    public async Task<AnswerScores> AnswerAsync(BeirDataset data, IReadOnlyList<BeirQuery> queries, int? topK, CancellationToken cancellationToken)
+    private static (double Ndcg, double R1, double R10, double Rr) Score(IReadOnlyList<string> ranked, IReadOnlyDictionary<string, int> gains)
     {
-        int relevantCited = 0, refused = 0, citations = 0, relevantCitations = 0, documents = 0, valid = 0;
-        double milliseconds = 0;
-        foreach (var query in queries)
+        var relevant = gains.Keys.ToHashSet(StringComparer.Ordinal);
+        return (RankingMetrics.NdcgAt(ranked, gains, 10), RankingMetrics.RecallAt(ranked, relevant, 1),
+            RankingMetrics.RecallAt(ranked, relevant, 10), RankingMetrics.ReciprocalRank(ranked.Take(10).ToList(), relevant));
+    }
+
+    /// <returns>The answer figures, or null when the run was interrupted before every query was answered.</returns>
+    public async Task<AnswerScores?> AnswerAsync(BeirDataset data, IReadOnlyList<BeirQuery> queries,
+        Func<string, CancellationToken, Task<ClinicalAnswer>> ask, CancellationToken cancellationToken)
+    {
+        var timed = await BoundedRequests.RunAsync(queries, concurrency, async (query, token) =>
         {
             var started = Stopwatch.GetTimestamp();
-            var answer = await services.Answers.AnswerAsync(new AnswerQuery(query.Text, [], SearchFilters.None, topK), cancellationToken);
-            milliseconds += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var answer = await ask(query.Text, token);
+            return new Timed<ClinicalAnswer>(answer, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }, null, cancellationToken);
+        if (timed.Any(t => t is null)) return null;
+
+        int relevantCited = 0, refused = 0, citations = 0, relevantCitations = 0, documents = 0, valid = 0;
+        foreach (var (query, answer) in queries.Zip(timed.Select(t => t!.Value)))
+        {
             var relevant = data.Qrels[query.Id];
             if (answer.InsufficientEvidence) refused++;
             if (answer.Citations.Any(c => relevant.ContainsKey(c.DocumentId))) relevantCited++;
@@ -65,6 +70,6 @@ internal sealed class BeirRunner(KnowledgeServices services)
         var answered = Math.Max(1, queries.Count - refused);
         double n = Math.Max(1, queries.Count);
         return new AnswerScores(queries.Count, relevantCited / n, citations == 0 ? 0 : relevantCitations / (double)citations,
-            refused / n, citations / (double)answered, documents / (double)answered, valid / n, milliseconds / n);
+            refused / n, citations / (double)answered, documents / (double)answered, valid / n, timed.Sum(t => t!.Milliseconds) / n);
     }
 }

@@ -12,16 +12,15 @@ internal static class BioAsqCommand
     public static Command Create()
     {
         var file = new Argument<string>("questions") { Description = "A BioASQ-style JSON file ({\"questions\": [...]})." };
-        var api = new Option<Uri?>("--api") { Description = "Base URL of a running API; without it the questions run in-process on --store.", CustomParser = ApiUri.Parse };
-        var apiKey = new Option<string?>("--api-key") { Description = "API key sent in X-Api-Key." };
+        var api = new ApiTargetOptions("Base URL of a running API; without it the questions run in-process on --store.", "Questions in flight at once.");
         var store = new Option<string?>("--store") { Description = "In-process: a store holding the questions' documents (ids = PMIDs), e.g. one indexed from a PubMed corpus." };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N questions." };
-        var concurrency = new Option<int>("--concurrency") { Description = "Questions in flight at once.", DefaultValueFactory = _ => 1 };
         var json = new Option<string?>("--json") { Description = "Write per-question results and the summary here." };
         var command = new Command("bioasq", "BioASQ-style questions: gold document cited, citation precision, quote inside a gold snippet, nDCG@10, refusals.")
         {
-            file, api, apiKey, store, limit, concurrency, json,
+            file, store, limit, json,
         };
+        api.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             IReadOnlyList<BioAsqQuestion> questions;
@@ -36,7 +35,7 @@ internal static class BioAsqCommand
             }
             if (result.GetValue(limit) is { } n) questions = questions.Take(n).ToList();
             IEvalTarget target;
-            if (result.GetValue(api) is { } url) target = new HttpTarget(url, result.GetValue(apiKey));
+            if (api.Target(result) is { } http) target = http;
             else if (result.GetValue(store) is { } path && File.Exists(path)) target = new InProcessTarget(new KnowledgeServices(path, new AnswerOptions()));
             else
             {
@@ -46,7 +45,7 @@ internal static class BioAsqCommand
             await using (target)
             {
                 Console.WriteLine($"Running {questions.Count} BioASQ questions against {target.Description}");
-                var results = await new BioAsqRunner(target).RunAsync(questions, Math.Max(1, result.GetValue(concurrency)), cancellationToken);
+                var results = await new BioAsqRunner(target).RunAsync(questions, api.Concurrency(result), cancellationToken);
                 var summary = BioAsqRunner.Summary(results).ToList();
                 foreach (var (name, value) in summary) Console.WriteLine($"  {name,-46} {value}");
                 foreach (var failed in results.Where(r => r.Error is not null)) Console.WriteLine($"  {failed.Id}: {failed.Error}");

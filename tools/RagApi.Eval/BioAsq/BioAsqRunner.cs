@@ -14,20 +14,9 @@ public sealed record BioAsqResult(string Id, bool Refused, double? GoldDocumentC
 /// </summary>
 public sealed class BioAsqRunner(IEvalTarget target)
 {
-    public async Task<IReadOnlyList<BioAsqResult>> RunAsync(IReadOnlyList<BioAsqQuestion> questions, int concurrency, CancellationToken cancellationToken)
-    {
-        var results = new BioAsqResult?[questions.Count];
-        try
-        {
-            await Parallel.ForEachAsync(Enumerable.Range(0, questions.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (i, token) => results[i] = await RunAsync(questions[i], token));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Interrupted: what has finished is kept.
-        }
-        return results.OfType<BioAsqResult>().ToList();
-    }
+    /// <summary>At most <paramref name="concurrency"/> questions in flight; when interrupted, what has finished is kept.</summary>
+    public async Task<IReadOnlyList<BioAsqResult>> RunAsync(IReadOnlyList<BioAsqQuestion> questions, int concurrency, CancellationToken cancellationToken) =>
+        (await BoundedRequests.RunAsync(questions, concurrency, RunAsync, null, cancellationToken)).OfType<BioAsqResult>().ToList();
 
     public async Task<BioAsqResult> RunAsync(BioAsqQuestion q, CancellationToken cancellationToken)
     {

@@ -20,9 +20,7 @@ internal static class SuiteCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("suite") { Description = "One or more JSONL suite files.", Arity = ArgumentArity.OneOrMore };
-        var api = new Option<Uri?>("--api") { Description = "Base URL of a running API (e.g. http://localhost:5080); without it the suite runs in-process.", CustomParser = ApiUri.Parse };
-        var apiKey = new Option<string?>("--api-key") { Description = "API key sent to the running API." };
-        var apiKeyHeader = new Option<string>("--api-key-header") { Description = "Header that carries the key.", DefaultValueFactory = _ => "X-Api-Key" };
+        var api = new ApiTargetOptions("Base URL of a running API (e.g. http://localhost:5080); without it the suite runs in-process.", "Cases in flight at once.");
         var store = new Option<string>("--store")
         {
             Description = "In-process: the store file (default: $Store__Path, else src/RagApi/data/ragapi.db).",
@@ -33,9 +31,6 @@ internal static class SuiteCommand
         var markdown = new Option<string?>("--markdown") { Description = "Write the Markdown report here." };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report here (one testcase per case)." };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report here." };
-        var concurrency = new Option<int>("--concurrency") { Description = "Cases in flight at once.", DefaultValueFactory = _ => 1 };
-        concurrency.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--concurrency must be at least 1."); });
-        var retryBudget = new Option<double>("--retry-budget") { Description = "API: seconds one request may spend waiting out 429/503 before its case is recorded as failed.", DefaultValueFactory = _ => 60 };
         var minimums = SuiteGate.Measures.Keys.ToDictionary(name => name, name => new Option<double?>($"--min-{name}")
         {
             Description = $"Fail (exit {GateFailed}) when {name} is below this value (0..1).",
@@ -43,8 +38,9 @@ internal static class SuiteCommand
 
         var command = new Command("suite", "Run citation-accuracy suites and report per case and in aggregate.")
         {
-            files, api, apiKey, apiKeyHeader, store, k, json, markdown, junit, html, concurrency, retryBudget,
+            files, store, k, json, markdown, junit, html,
         };
+        api.AddTo(command);
         foreach (var option in minimums.Values) command.Options.Add(option);
         var tuning = new Beir.AnswerTuningOptions();
         tuning.AddTo(command);
@@ -53,10 +49,7 @@ internal static class SuiteCommand
             var gate = new SuiteGate(minimums
                 .Where(m => result.GetValue(m.Value) is not null)
                 .ToDictionary(m => m.Key, m => result.GetValue(m.Value)!.Value));
-            var budget = new RetryBudget(TimeSpan.FromSeconds(result.GetValue(retryBudget)), TimeSpan.FromSeconds(1));
-            var target = result.GetValue(api) is { } url
-                ? (IEvalTarget)new HttpTarget(url, result.GetValue(apiKey), result.GetValue(apiKeyHeader)!, budget: budget)
-                : OpenInProcess(result.GetValue(store)!, tuning.Read(result).Options);
+            var target = (IEvalTarget?)api.Target(result) ?? OpenInProcess(result.GetValue(store)!, tuning.Read(result).Options);
             if (target is null) return InvalidInput;
             ChatModelJudge? judge;
             try
@@ -72,7 +65,7 @@ internal static class SuiteCommand
             using var judging = judge;
             var reports = new ReportPaths(result.GetValue(json), result.GetValue(markdown), result.GetValue(junit), result.GetValue(html));
             await using (target)
-                return await RunAsync(result.GetValue(files)!, target, result.GetValue(k), result.GetValue(concurrency), reports, gate, judge, cancellationToken);
+                return await RunAsync(result.GetValue(files)!, target, result.GetValue(k), api.Concurrency(result), reports, gate, judge, cancellationToken);
         });
         return command;
     }

@@ -16,28 +16,8 @@ public sealed class SuiteRunner(IEvalTarget target, int recallK, string? expecte
     /// At most <paramref name="concurrency"/> cases in flight; results come back in suite order. When cancelled
     /// (Ctrl+C), the cases finished so far are returned rather than lost.
     /// </summary>
-    public async Task<IReadOnlyList<CaseResult>> RunAsync(IReadOnlyList<SuiteCase> cases, int concurrency, Action<CaseResult>? onCase, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
-        var results = new CaseResult?[cases.Count];
-        var report = new Lock();
-        try
-        {
-            await Parallel.ForEachAsync(Enumerable.Range(0, cases.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (i, token) =>
-                {
-                    var result = await RunAsync(cases[i], token);
-                    results[i] = result;
-                    lock (report) onCase?.Invoke(result);
-                });
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Interrupted: what has finished is kept.
-        }
-        return results.OfType<CaseResult>().ToList();
-    }
+    public async Task<IReadOnlyList<CaseResult>> RunAsync(IReadOnlyList<SuiteCase> cases, int concurrency, Action<CaseResult>? onCase, CancellationToken cancellationToken) =>
+        (await BoundedRequests.RunAsync(cases, concurrency, RunAsync, onCase, cancellationToken)).OfType<CaseResult>().ToList();
 
     private async Task<CitationSupportResult> JudgeAsync(RagApi.Knowledge.Answering.Assembly.ClinicalAnswer answer, CancellationToken cancellationToken)
     {

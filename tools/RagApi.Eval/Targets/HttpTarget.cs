@@ -38,10 +38,16 @@ public sealed class HttpTarget : IEvalTarget
     public async Task<ClinicalAnswer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken) =>
         await PostAsync<ClinicalAnswer>("v1/answers", new { question, history }, cancellationToken);
 
-    public async Task<IReadOnlyList<string>> SearchDocumentsAsync(string query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SearchDocumentsAsync(string query, CancellationToken cancellationToken) =>
+        RankingMetrics.DocumentsInOrder((await SearchPassagesAsync(query, SearchDepth, cancellationToken)).Select(p => p.DocumentId));
+
+    /// <summary>POST /v1/search (hybrid): the passages best first, each with the scores the service gives it.</summary>
+    public async Task<IReadOnlyList<SearchedPassage>> SearchPassagesAsync(string query, int topK, CancellationToken cancellationToken)
     {
-        var found = await PostAsync<SearchBody>("v1/search", new { query, topK = SearchDepth }, cancellationToken);
-        return RankingMetrics.DocumentsInOrder(found.Passages.Select(p => p.DocumentId));
+        var found = await PostAsync<SearchBody>("v1/search", new { query, topK }, cancellationToken);
+        if (found.Passages is null || found.Passages.Any(p => string.IsNullOrEmpty(p?.DocumentId) || p.Scores is null))
+            throw new TargetRequestException("POST v1/search returned passages without documentId or scores.", 200);
+        return found.Passages;
     }
 
     /// <summary>POSTs a JSON body and reads the JSON answer, waiting out 429 and 503 within the budget.</summary>
@@ -115,7 +121,5 @@ public sealed class HttpTarget : IEvalTarget
         return ValueTask.CompletedTask;
     }
 
-    private sealed record SearchBody(IReadOnlyList<SearchPassage> Passages);
-
-    private sealed record SearchPassage(string DocumentId);
+    private sealed record SearchBody(IReadOnlyList<SearchedPassage> Passages);
 }

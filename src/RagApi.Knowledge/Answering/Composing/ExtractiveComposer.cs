@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using RagApi.Knowledge.Answering.Composing.Selection;
 using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion.Documents;
@@ -24,6 +25,9 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
 
     public async Task<DraftAnswer> ComposeAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken)
     {
+        // Sentences are scored against the question's vector and a calibrated threshold; BM25 has no such threshold,
+        // so passages found without the question's vector are refused, never answered from.
+        if (retrieval.DenseUnavailable is { } unavailable) ExceptionDispatchInfo.Throw(unavailable);
         var question = QuestionShape.Of(retrieval.Query);
         var usable = (await SentenceCandidates.CollectAsync(store, retrieval, question, cancellationToken))
             .Where(c => !c.NeedsNeighbours)

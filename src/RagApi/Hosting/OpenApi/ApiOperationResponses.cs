@@ -24,7 +24,7 @@ internal sealed class ApiOperationResponses : IOpenApiOperationTransformer
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
             Add(operation, 429, ProblemTypes.RateLimited, "Over this client's rate limit; see the Retry-After header.");
         if (metadata.OfType<ReadinessRequiredMetadata>().Any())
-            Add(operation, 503, ProblemTypes.StoreUnavailable, "The store is unavailable or not ready; see the Retry-After header.");
+            Add(operation, 503, ProblemTypes.StoreUnavailable, "The store or the embedding endpoint is unavailable, or the service is not ready; see the Retry-After header.");
         Add(operation, 504, ProblemTypes.Timeout, "The request took longer than Requests:TimeoutSeconds.");
         return Task.CompletedTask;
     }

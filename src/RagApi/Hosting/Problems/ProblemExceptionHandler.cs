@@ -31,7 +31,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The knowledge store failed ({ExceptionType}: {Reason}) answering {Path}; answered 503")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A knowledge dependency failed ({ExceptionType}: {Reason}) answering {Path}; answered 503")]
     private partial void LogTransient(string exceptionType, string reason, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A knowledge failure that retrying will not fix, answering {Path}")]

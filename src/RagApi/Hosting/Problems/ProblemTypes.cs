@@ -11,5 +11,7 @@ public static class ProblemTypes
     public const string StoreUnavailable = "urn:ragapi:problem:store-unavailable";
     public const string NotReady = "urn:ragapi:problem:not-ready";
     public const string Misconfigured = "urn:ragapi:problem:misconfigured";
+    public const string EmbeddingsUnavailable = "urn:ragapi:problem:embeddings-unavailable";
+    public const string EmbeddingsRefused = "urn:ragapi:problem:embeddings-refused";
     public const string KnowledgeFailure = "urn:ragapi:problem:knowledge-failure";
 }

@@ -102,8 +102,15 @@
     switch (response.status) {
       case 429:
         return new AskError(`Too many questions have been asked in a short time. Please try again ${wait}.`, true);
-      case 503:
-        return new AskError(`The evidence store is temporarily unavailable. Please try again ${wait}.`, true);
+      case 503: {
+        let type = '';
+        try {
+          type = (await response.json()).type || '';
+        } catch { /* not problem JSON: the store sentence will do */ }
+        return type === 'urn:ragapi:problem:embeddings-unavailable'
+          ? new AskError(`The service that matches questions to the evidence is temporarily unavailable. Please try again ${wait}.`, true)
+          : new AskError(`The evidence store is temporarily unavailable. Please try again ${wait}.`, true);
+      }
       case 401:
       case 403:
         return new AskError('This page is not allowed to ask RagApi questions: its API key was refused. Please tell the site administrator.', false);

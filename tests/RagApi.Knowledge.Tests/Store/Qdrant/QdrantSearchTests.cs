@@ -75,6 +75,23 @@ public sealed class QdrantSearchTests
     }
 
     [Fact]
+    public async Task Lexical_WithoutAQueryVector_AsTheRemoteEmbedderFailingLeavesIt_RanksByBm25AloneWithNoDenseScore()
+    {
+        // Search degrades to this when the query cannot be embedded (Retriever.RetrieveOrLexicalAsync).
+        var document = IndexedDocuments.Build("lems", DocumentKind.Guideline, 2011, "Amifampridine is first-line.", "Dosing starts low.");
+        var point = QdrantPoints.ForChunk(document.Chunks[0]);
+        _qdrant.Server.Answer = (method, _) => method == "Points/QueryBatch"
+            ? new QueryBatchResponse { Result = { new BatchResult { Result = { Scored(point, 0.016f) } }, new BatchResult { Result = { Scored(point, 4.2f) } } } }
+            : throw FakeQdrant.Fault(Grpc.Core.StatusCode.Unimplemented, method);
+        var query = new PassageQuery("amifampridine dosing", [], Guidelines, 5, SearchMode.Lexical);
+
+        var passage = Assert.Single(await _qdrant.Store.SearchAsync(query, _ct));
+        var fused = _qdrant.Server.Requests<QueryBatchPoints>("Points/QueryBatch").Single().QueryPoints[0];
+
+        Assert.Equal(("bm25", (float?)null, (float?)4.2f), (string.Join(",", fused.Prefetch.Select(p => p.Using)), passage.Scores.Dense, passage.Scores.Lexical));
+    }
+
+    [Fact]
     public async Task Lexical_QueryOfOnlyStopWords_AsksQdrantNothingAndFindsNothing()
     {
         var passages = await _qdrant.Store.SearchAsync(Query(SearchMode.Lexical, "what is it and how"), _ct);
