@@ -17,29 +17,18 @@ public sealed record AnswerOptions
     [Range(0.0, 1.0)]
     public float RelevanceThreshold { get; init; } = 0.45f;
 
-    /// <summary>How much a sentence's own similarity counts against its passage's.</summary>
-    [Range(0.0, 1.0)]
-    public float SentenceWeight { get; init; } = 0.5f;
-
-    /// <summary>Passages retrieved per passage kept, so that one long document cannot fill the answer.</summary>
+    /// <summary>
+    /// Passages retrieved per passage shown: the extractive composer chooses sentences among all of them; a model is
+    /// shown <see cref="MaxPassagesPerDocument"/> per document, so that one long document cannot fill its prompt.
+    /// </summary>
     [Range(1, 20)]
     public int RetrievalDepthFactor { get; init; } = 3;
 
     [Range(1, 50)]
     public int MaxPassagesPerDocument { get; init; } = 3;
 
-    /// <summary>A statement must be at least this fraction as relevant as the best one.</summary>
-    [Range(0.0, 1.0)]
-    public float RelativeFloor { get; init; } = 0.80f;
-
     [Range(0.0, 1.0)]
     public float NearDuplicateSimilarity { get; init; } = 0.88f;
-
-    [Range(0.0, 10.0)]
-    public float TermOverlapWeight { get; init; } = 0.25f;
-
-    [Range(0.0, 10.0)]
-    public float PassageRankWeight { get; init; } = 0.10f;
 
     [Range(1, 50)]
     public int MaxStatements { get; init; } = 8;

@@ -12,18 +12,17 @@ internal sealed class AnswerTuningOptions
 {
     private readonly Option<int?> _topK = new("--top-k") { Description = "Passages an answer may draw on (API topK)." };
     private readonly Option<float?> _threshold = new("--relevance-threshold") { Description = "Answers:RelevanceThreshold." };
-    private readonly Option<float?> _floor = new("--relative-floor") { Description = "Answers:RelativeFloor." };
     private readonly Option<int?> _maxStatements = new("--max-statements") { Description = "Answers:MaxStatements." };
     private readonly Option<int?> _perDocument = new("--max-statements-per-document") { Description = "Answers:MaxStatementsPerDocument." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _topK, _threshold, _floor, _maxStatements, _perDocument }) command.Options.Add(option);
+        foreach (var option in new Option[] { _topK, _threshold, _maxStatements, _perDocument }) command.Options.Add(option);
     }
 
     /// <summary>Whether any composer setting was given (a running API answers with its own).</summary>
     public bool AnyGiven(ParseResult result) =>
-        new Option[] { _topK, _threshold, _floor, _maxStatements, _perDocument }.Any(o => result.GetResult(o) is { Implicit: false });
+        new Option[] { _topK, _threshold, _maxStatements, _perDocument }.Any(o => result.GetResult(o) is { Implicit: false });
 
     public (AnswerOptions Options, int? TopK) Read(ParseResult result)
     {
@@ -31,7 +30,6 @@ internal sealed class AnswerTuningOptions
         return (defaults with
         {
             RelevanceThreshold = result.GetValue(_threshold) ?? defaults.RelevanceThreshold,
-            RelativeFloor = result.GetValue(_floor) ?? defaults.RelativeFloor,
             MaxStatements = result.GetValue(_maxStatements) ?? defaults.MaxStatements,
             MaxStatementsPerDocument = result.GetValue(_perDocument) ?? defaults.MaxStatementsPerDocument,
         }, result.GetValue(_topK));

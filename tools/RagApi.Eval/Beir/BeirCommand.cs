@@ -94,7 +94,7 @@ internal static class BeirCommand
         var indexed = await services.Indexing.RunAsync(run.Data.LoadCorpus(), prune: true, progress: null, cancellationToken);
         Console.WriteLine($"  {indexed}");
         var settings = string.Create(CultureInfo.InvariantCulture,
-            $"topK {tuning.TopK?.ToString(CultureInfo.InvariantCulture) ?? "default"}, threshold {tuning.Options.RelevanceThreshold}, max statements {tuning.Options.MaxStatements}, per document {tuning.Options.MaxStatementsPerDocument}, floor {tuning.Options.RelativeFloor}");
+            $"topK {tuning.TopK?.ToString(CultureInfo.InvariantCulture) ?? "default"}, threshold {tuning.Options.RelevanceThreshold}, max statements {tuning.Options.MaxStatements}, per document {tuning.Options.MaxStatementsPerDocument}");
         return await ReportAsync(run, new StoreSearch(services, run.Depth),
             (text, token) => services.Answers.AnswerAsync(new AnswerQuery(text, [], SearchFilters.None, tuning.TopK), token), settings, cancellationToken);
     }
