@@ -67,8 +67,23 @@ internal static partial class QuestionCondenser
         }
         var possessive = new Regex(@"\b(its|their)\b", RegexOptions.IgnoreCase);
         if (possessive.IsMatch(followUp)) return possessive.Replace(followUp, $"{topic}'s", 1);
-        if (!continues && TopicOf(followUp).Length > 0) return followUp;
+        if (!continues && NamesItsOwnSubject(followUp, history)) return followUp;
         return $"{followUp.TrimEnd('?', '.', ' ')} in {topic}?";
+    }
+
+    /// <summary>
+    /// A follow-up moves to a subject of its own when it names one the conversation has not: a name or an
+    /// abbreviation ("Guillain-Barré syndrome", "MG"). "What does a high score mean?" and "What is the dose of the
+    /// immunoglobulin?" name only what the conversation is already about, so its topic is added.
+    /// </summary>
+    private static bool NamesItsOwnSubject(string followUp, IReadOnlyList<ConversationTurn> history)
+    {
+        var said = string.Join(' ', history.Select(t => t.Content));
+        var first = Word().Match(followUp).Value;
+        // The question's first word is capitalised as a sentence, not as a name.
+        static bool IsName(string word, bool opensSentence) => opensSentence ? word.Skip(1).Any(char.IsUpper) : word.Any(char.IsUpper);
+        return Word().Matches(TopicOf(followUp)).Select(m => m.Value)
+            .Any(w => IsName(w, w == first) && !said.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The longest run (in letters) of words that are neither question scaffolding nor an aspect asked about.</summary>

@@ -45,6 +45,8 @@ public static class SentenceCandidates
         var sectionCosine = passages.Where(p => p.Scores.Dense is not null)
             .GroupBy(p => SectionKey(p))
             .ToDictionary(g => g.Key, g => g.Max(p => p.Scores.Dense!.Value), StringComparer.Ordinal);
+        // What the passage is about: its document's title, its section and its text, abbreviations spelled out.
+        var passageTerms = passages.Select(p => abbreviations.Expand(TextAnalyzer.Terms($"{p.Chunk.Document.Title}\n{p.Chunk.IndexText}")).ToHashSet(StringComparer.Ordinal)).ToList();
         var candidates = new List<SentenceCandidate>(raw.Count);
         for (var c = 0; c < raw.Count; c++)
         {
@@ -65,6 +67,7 @@ public static class SentenceCandidates
                 bm25[c],
                 aspectBm25[c],
                 Share(question.SubjectTerms, distinct),
+                Share(question.SubjectTerms, passageTerms[rank]),
                 QuestionAspects.Strength(question.Aspects, text),
                 QuestionAspects.Match(question.Aspects, heading),
                 restated,

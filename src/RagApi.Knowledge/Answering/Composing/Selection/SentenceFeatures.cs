@@ -15,6 +15,7 @@ public static class SentenceFeatures
         "sentence BM25",            // against the question, document frequencies over the candidates; scaled to the best
         "aspect BM25",              // the same for the question's aspect words only (cause, antibodies, treated...), word stems matched
         "subject in sentence",      // share of the question's subject terms the sentence names
+        "subject in passage",       // the same for its passage with its title and section: what the sentence is about
         "aspect in sentence",       // how many cues of the aspect asked (treatment, cause, test...) the sentence names, up to three
         "aspect in heading",        // the section it sits under is about the aspect asked
         "restates question",        // share of the sentence's terms that are the question's own
