@@ -39,6 +39,28 @@ public sealed class QuestionCondenserTests
     }
 
     [Fact]
+    public void Condense_FollowUpAboutADetailOfTheConversation_AddsTheTopic()
+    {
+        ConversationTurn[] conversation =
+        [
+            new(ConversationTurn.User, "How is Guillain-Barré syndrome treated?"),
+            new(ConversationTurn.Assistant, "With intravenous immunoglobulin or plasma exchange."),
+        ];
+
+        var standalone = QuestionCondenser.Condense("What is the dose of the immunoglobulin?", conversation);
+
+        Assert.Equal("What is the dose of the immunoglobulin in Guillain-Barré syndrome?", standalone);
+    }
+
+    [Fact]
+    public void Condense_FollowUpNamingAnotherSyndrome_IsLeftAsIs()
+    {
+        var standalone = QuestionCondenser.Condense("Is stiff-person syndrome paraneoplastic too?", LemsConversation);
+
+        Assert.Equal("Is stiff-person syndrome paraneoplastic too?", standalone);
+    }
+
+    [Fact]
     public void Condense_FollowUpWithItsOwnTopic_IsLeftAsIs()
     {
         var standalone = QuestionCondenser.Condense("What is dermatomyositis?", LemsConversation);

@@ -73,18 +73,28 @@ internal static partial class QuestionCondenser
 
     /// <summary>
     /// A follow-up moves to a subject of its own when it names one the conversation has not: a name or an
-    /// abbreviation ("Guillain-Barré syndrome", "MG"). "What does a high score mean?" and "What is the dose of the
-    /// immunoglobulin?" name only what the conversation is already about, so its topic is added.
+    /// abbreviation ("Guillain-Barré syndrome", "MG") or a disease ("dermatomyositis", "thymoma"). "What does a
+    /// high score mean?" and "What is the dose of the immunoglobulin?" name only what the conversation is already
+    /// about, so its topic is added.
     /// </summary>
     private static bool NamesItsOwnSubject(string followUp, IReadOnlyList<ConversationTurn> history)
     {
         var said = string.Join(' ', history.Select(t => t.Content));
         var first = Word().Match(followUp).Value;
-        // The question's first word is capitalised as a sentence, not as a name.
-        static bool IsName(string word, bool opensSentence) => opensSentence ? word.Skip(1).Any(char.IsUpper) : word.Any(char.IsUpper);
-        return Word().Matches(TopicOf(followUp)).Select(m => m.Value)
-            .Any(w => IsName(w, w == first) && !said.Contains(w, StringComparison.OrdinalIgnoreCase));
+        var words = Word().Matches(TopicOf(followUp)).Select(m => m.Value).ToList();
+        bool Unsaid(string phrase) => !said.Contains(phrase, StringComparison.OrdinalIgnoreCase);
+        // A disease is named with the word before it: "stiff-person syndrome" is new after "Lambert-Eaton myasthenic syndrome".
+        return words.Select((w, i) =>
+                IsName(w, w == first) && Unsaid(w)
+                || DiseaseEnding().IsMatch(w) && Unsaid(i > 0 ? $"{words[i - 1]} {w}" : w))
+            .Any(isNew => isNew);
     }
+
+    /// <summary>The question's first word is capitalised as a sentence, not as a name.</summary>
+    private static bool IsName(string word, bool opensSentence) => opensSentence ? word.Skip(1).Any(char.IsUpper) : word.Any(char.IsUpper);
+
+    [GeneratedRegex(@"(?:itis|osis|oma|omas|emia|aemia|pathy|algia|plegia|trophy|syndrome|disease|cancer|carcinoma|tumou?r|infection|disorder)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DiseaseEnding();
 
     /// <summary>The longest run (in letters) of words that are neither question scaffolding nor an aspect asked about.</summary>
     public static string TopicOf(string question)
