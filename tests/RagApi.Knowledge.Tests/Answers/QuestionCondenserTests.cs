@@ -53,6 +53,20 @@ public sealed class QuestionCondenserTests
     }
 
     [Fact]
+    public void Condense_FollowUpAfterAQuestionAboutTwoThings_NamesBoth()
+    {
+        ConversationTurn[] conversation =
+        [
+            new(ConversationTurn.User, "Which cancer is associated with LEMS?"),
+            new(ConversationTurn.Assistant, "Small-cell lung cancer, in about half of the patients."),
+        ];
+
+        var standalone = QuestionCondenser.Condense("How should we screen for it?", conversation);
+
+        Assert.Equal("How should we screen for cancer in LEMS?", standalone);
+    }
+
+    [Fact]
     public void Condense_FollowUpNamingAnotherSyndrome_IsLeftAsIs()
     {
         var standalone = QuestionCondenser.Condense("Is stiff-person syndrome paraneoplastic too?", LemsConversation);

@@ -19,11 +19,11 @@ public sealed class RemoteEmbedderFailureTests : IDisposable
 
     private static readonly GenerationOptions FastRetries = new() { RetryDelayMilliseconds = 1, AttemptTimeoutSeconds = 1, TotalTimeoutSeconds = 1 };
 
-    private RemoteEmbedder OpenAI(string endpoint = "http://openai.test/v1", HttpMessageHandler? handler = null) => RemoteEmbedder.Create(
+    private RemoteEmbedder OpenAI(string endpoint = "http://openai.test/v1", HttpMessageHandler? handler = null, GenerationOptions? retries = null) => RemoteEmbedder.Create(
         new EmbeddingOptions { Provider = EmbeddingProvider.OpenAI, Dimensions = 64 },
         new AzureOpenAIOptions(),
         new OpenAIOptions { Endpoint = endpoint, ApiKey = Key, EmbeddingModel = "text-embedding-3-small" },
-        ModelHttpClient.Create(FastRetries, TimeProvider.System, handler ?? _server, ModelsExtensions.EmbeddingsHttpClient));
+        ModelHttpClient.Create(retries ?? FastRetries, TimeProvider.System, handler ?? _server, ModelsExtensions.EmbeddingsHttpClient));
 
     private RemoteEmbedder Azure() => RemoteEmbedder.Create(
         new EmbeddingOptions { Provider = EmbeddingProvider.AzureOpenAI, Dimensions = 64 },
@@ -95,7 +95,8 @@ public sealed class RemoteEmbedderFailureTests : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
 
-        var error = await FailureAsync(OpenAI($"http://127.0.0.1:{port}/v1", new SocketsHttpHandler()), null);
+        // A refusal comes back at once; a generous time budget keeps a loaded machine from turning it into a timeout.
+        var error = await FailureAsync(OpenAI($"http://127.0.0.1:{port}/v1", new SocketsHttpHandler(), new GenerationOptions { RetryDelayMilliseconds = 1, AttemptTimeoutSeconds = 30, TotalTimeoutSeconds = 60 }), null);
 
         Assert.Equal((true, "unavailable"), (error.IsTransient, error.Reason));
     }

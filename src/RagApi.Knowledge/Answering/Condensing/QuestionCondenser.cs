@@ -96,11 +96,15 @@ internal static partial class QuestionCondenser
     [GeneratedRegex(@"(?:itis|osis|oma|omas|emia|aemia|pathy|algia|plegia|trophy|syndrome|disease|cancer|carcinoma|tumou?r|infection|disorder)$", RegexOptions.IgnoreCase)]
     private static partial Regex DiseaseEnding();
 
-    /// <summary>The longest run (in letters) of words that are neither question scaffolding nor an aspect asked about.</summary>
+    /// <summary>
+    /// What a question is about: its longest run (in letters) of words that are neither question scaffolding nor an
+    /// aspect asked about, joined with the second longest when there is one ("Which cancer is associated with LEMS?"
+    /// is about "cancer in LEMS", "What is the DELTA-P score in LEMS?" about "DELTA-P score in LEMS").
+    /// </summary>
     public static string TopicOf(string question)
     {
         var words = Word().Matches(question).Select(m => m.Value).ToList();
-        var best = (Start: 0, Length: 0);
+        var runs = new List<(int Start, int Length)>();
         var start = -1;
         for (var i = 0; i <= words.Count; i++)
         {
@@ -108,11 +112,15 @@ internal static partial class QuestionCondenser
             if (content && start < 0) start = i;
             if (!content && start >= 0)
             {
-                if (Letters(words, start, i) > Letters(words, best.Start, best.Start + best.Length)) best = (start, i - start);
+                runs.Add((start, i - start));
                 start = -1;
             }
         }
-        return string.Join(' ', words.Skip(best.Start).Take(Math.Min(best.Length, MaxTopicWords)));
+        var longest = runs.OrderByDescending(r => Letters(words, r.Start, r.Start + r.Length)).Take(2).OrderBy(r => r.Start)
+            .Select(r => string.Join(' ', words.Skip(r.Start).Take(r.Length)))
+            .ToList();
+        var topic = string.Join(" in ", longest).Split(' ');
+        return string.Join(' ', topic.Take(MaxTopicWords));
     }
 
     private static int Letters(List<string> words, int from, int to) => words.Skip(from).Take(to - from).Sum(w => w.Length);
