@@ -19,7 +19,8 @@ public static class EmbeddingsExtensions
                 : RemoteEmbedder.Create(embeddings,
                     sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
                     sp.GetRequiredService<IOptions<OpenAIOptions>>().Value,
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelsExtensions.EmbeddingsHttpClient));
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelsExtensions.EmbeddingsHttpClient),
+                    sp.GetRequiredService<Azure.Core.TokenCredential>);
         });
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
+using Azure.Core;
 using OpenAI;
 using OpenAI.Embeddings;
 using RagApi.Knowledge.Answering.Composing;
@@ -90,14 +91,19 @@ public sealed class RemoteEmbedder(EmbeddingClient client, string modelId, int d
         return vector;
     }
 
-    public static RemoteEmbedder Create(EmbeddingOptions embeddings, AzureOpenAIOptions azure, OpenAIOptions openAI, HttpClient http)
+    /// <param name="entraCredential">Signs in with Microsoft Entra ID when AzureOpenAI:ApiKey is empty (many tenants disable key auth).</param>
+    public static RemoteEmbedder Create(EmbeddingOptions embeddings, AzureOpenAIOptions azure, OpenAIOptions openAI, HttpClient http,
+        Func<TokenCredential>? entraCredential = null)
     {
         var transport = new HttpClientPipelineTransport(http);
         var noRetries = new ClientRetryPolicy(maxRetries: 0);
         if (embeddings.Provider == EmbeddingProvider.AzureOpenAI)
         {
-            var client = new AzureOpenAIClient(new Uri(azure.Endpoint!), new ApiKeyCredential(azure.ApiKey!),
-                new AzureOpenAIClientOptions { Transport = transport, RetryPolicy = noRetries });
+            var clientOptions = new AzureOpenAIClientOptions { Transport = transport, RetryPolicy = noRetries };
+            var client = ChatModel.UsesEntraId(azure)
+                ? new AzureOpenAIClient(new Uri(azure.Endpoint!),
+                    (entraCredential ?? throw new InvalidOperationException("AzureOpenAI:ApiKey is empty and no Entra ID credential was given."))(), clientOptions)
+                : new AzureOpenAIClient(new Uri(azure.Endpoint!), new ApiKeyCredential(azure.ApiKey!), clientOptions);
             return new RemoteEmbedder(client.GetEmbeddingClient(azure.EmbeddingDeployment!), $"azure-openai:{azure.EmbeddingDeployment}", embeddings.Dimensions,
                 endpoint: Named(azure.Endpoint!));
         }

@@ -13,9 +13,7 @@ internal static class ModelSettings
         if (generation.Provider == GenerationProvider.AzureOpenAI || embeddings.Provider == EmbeddingProvider.AzureOpenAI)
         {
             Require(problems, azure.Endpoint, "AzureOpenAI:Endpoint", "the resource URL, e.g. https://my-resource.openai.azure.com/");
-            // Chat without a key signs in with Microsoft Entra ID; the remote embedder still needs a key.
-            if (embeddings.Provider == EmbeddingProvider.AzureOpenAI)
-                Require(problems, azure.ApiKey, "AzureOpenAI:ApiKey", "a key of the resource");
+            // Without a key, chat and embeddings sign in with Microsoft Entra ID.
         }
         if (generation.Provider == GenerationProvider.AzureOpenAI)
             Require(problems, azure.ChatDeployment, "AzureOpenAI:ChatDeployment", "the name of a chat model deployment");
