@@ -26,6 +26,17 @@ internal static partial class AnswerContract
         Assert.Empty(Marker().Matches(answer.Answer));
     }
 
+    /// <summary>A citation links to its document with at most one fragment: a PDF's page, else its section's anchor.</summary>
+    private static void AssertLinkHolds(ApiCitation citation)
+    {
+        if (string.IsNullOrEmpty(citation.Url)) return;
+        var fragments = citation.Url.Split('#');
+        Assert.True(fragments.Length <= 2, $"Citation {citation.Number} has more than one fragment: {citation.Url}");
+        if (citation.Page is { } page) Assert.EndsWith($"#page={page}", citation.Url, StringComparison.Ordinal);
+        if (fragments.Length == 2 && fragments[1].StartsWith(":~:text=", StringComparison.Ordinal))
+            Assert.DoesNotMatch(@"[\s,&-]", fragments[1][":~:text=".Length..]);
+    }
+
     private static void AssertCitationsHold(ApiAnswer answer)
     {
         Assert.NotEmpty(answer.Citations);
@@ -41,6 +52,8 @@ internal static partial class AnswerContract
 
         Assert.All(answer.Citations, c => Assert.Contains(c.Quote, c.Passage, StringComparison.Ordinal));
         Assert.All(answer.Citations, c => Assert.False(string.IsNullOrWhiteSpace(c.Quote), $"Citation {c.Number} has an empty quote."));
+
+        Assert.All(answer.Citations, AssertLinkHolds);
 
         var titles = answer.Sections.Select(s => s.Title).ToList();
         Assert.Subset(new HashSet<string> { Guidelines, Research }, titles.ToHashSet());

@@ -44,7 +44,7 @@ internal sealed record ApiStatement(string Text, IReadOnlyList<int> Citations, s
 
 internal sealed record ApiCitation(
     int Number, string DocumentId, string ChunkId, string Title, string Source, string Kind, int? Year, string Url,
-    string Citation, string Passage, string Quote, float Score);
+    string Citation, string Passage, string Quote, float Score, string? Section = null, int? Page = null);
 
 internal sealed record ApiSearch(string Query, IReadOnlyList<ApiPassage> Passages, bool Degraded = false, IReadOnlyList<ApiNotice>? Notices = null);
 

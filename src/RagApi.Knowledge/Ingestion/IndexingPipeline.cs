@@ -102,7 +102,7 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
 
     private string ContentHash(SourceDocument d)
     {
-        var layout = d.Blocks is null ? "" : string.Join(';', d.Blocks.Select(b => $"{b.Page}:{string.Join('>', b.Headings)}"));
+        var layout = d.Blocks is null ? "" : string.Join(';', d.Blocks.Select(b => $"{b.Page}:{string.Join('>', b.Headings)}{(b.Anchor is null ? "" : "#" + b.Anchor)}"));
         var text = string.Join('\u001f', PipelineVersion, embedder.ModelId, d.Id, d.Title, d.Kind, d.Source, d.Year, d.Url, d.Citation, d.Body, layout);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }

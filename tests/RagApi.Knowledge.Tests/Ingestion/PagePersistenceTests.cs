@@ -42,14 +42,14 @@ public sealed class PagePersistenceTests
         Assert.Equal(1, (await reopened.GetStatisticsAsync(ct)).Documents);
     }
 
-    /// <summary>Makes the file what version 1 wrote: chunks without a page column.</summary>
+    /// <summary>Makes the file what version 1 wrote: chunks without a page (or anchor) column.</summary>
     private static void Downgrade(string path)
     {
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE chunks DROP COLUMN page; UPDATE meta SET value = '1' WHERE key = 'schema_version';";
+            command.CommandText = "ALTER TABLE chunks DROP COLUMN anchor; ALTER TABLE chunks DROP COLUMN page; UPDATE meta SET value = '1' WHERE key = 'schema_version';";
             command.ExecuteNonQuery();
         }
         SqliteConnection.ClearAllPools();

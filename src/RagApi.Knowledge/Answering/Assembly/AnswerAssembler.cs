@@ -71,14 +71,10 @@ public sealed class AnswerAssembler(AnswerTexts texts)
             number = _citations.Count + 1;
             _numbers[key] = number;
             var d = chunk.Document;
-            _citations.Add(new AnswerCitation(number, d.Id, chunk.ChunkId, d.Title, d.Source, d.Kind.ToName(), d.Year, PageUrl(d.Url, chunk.Page),
+            _citations.Add(new AnswerCitation(number, d.Id, chunk.ChunkId, d.Title, d.Source, d.Kind.ToName(), d.Year, CitationUrl.For(d.Url, chunk.Page, chunk.Anchor),
                 d.Citation, SectionOf(chunk), chunk.Text, evidence.QuoteText, evidence.Score) { Page = chunk.Page });
             return number;
         }
-
-        /// <summary>A PDF's citation opens the cited page.</summary>
-        private static string PageUrl(string url, int? page) =>
-            page is { } n && !string.IsNullOrWhiteSpace(url) ? $"{url.Split('#')[0]}#page={n}" : url;
 
         private static string SectionOf(Chunk chunk)
         {

@@ -37,6 +37,13 @@ public sealed record Chunk(
     /// </summary>
     public int? Page { get; init; }
 
+    /// <summary>
+    /// The URL fragment (without '#') that opens this chunk's section on the document's page: an element id or a text
+    /// fragment of the source's own heading. Null where the page cannot show the section (Markdown and JSONL headings
+    /// are ours, a PDF opens at its page) and in stores written before anchors were kept.
+    /// </summary>
+    public string? Anchor { get; init; }
+
     /// <summary>The text that is embedded and indexed: the section path gives a passage its context.</summary>
     public string IndexText => $"{SectionPath}\n{Text}";
 

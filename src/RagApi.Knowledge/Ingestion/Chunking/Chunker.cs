@@ -19,11 +19,11 @@ public sealed class Chunker(ITokenCounter tokens, ChunkerOptions? options = null
         var metadata = DocumentMetadata.Of(document);
         var chunks = new List<Chunk>();
         var blocks = document.Blocks ?? MarkdownBlocks.Parse(document.Body).Select(b => new DocumentBlock(b.Headings, b.Text)).ToList();
-        foreach (var section in blocks.GroupBy(b => (Path: SectionPath(document.Title, b.Headings), b.Page)))
+        foreach (var section in blocks.GroupBy(b => (Path: SectionPath(document.Title, b.Headings), b.Page, b.Anchor)))
         {
             var sentences = section.SelectMany(block => SentencesOf(block.Text, section.Key.Path)).ToList();
             foreach (var window in Pack(section.Key.Path, sentences))
-                chunks.Add(Build(metadata, chunks.Count, section.Key.Path, window) with { Page = section.Key.Page });
+                chunks.Add(Build(metadata, chunks.Count, section.Key.Path, window) with { Page = section.Key.Page, Anchor = section.Key.Anchor });
         }
         return chunks;
     }

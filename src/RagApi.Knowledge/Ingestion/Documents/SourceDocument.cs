@@ -22,8 +22,11 @@ public sealed record SourceDocument(
     public int Pages { get; init; }
 }
 
-/// <summary>A paragraph under the headings that enclose it, and the 1-based PDF page it is printed on.</summary>
-public sealed record DocumentBlock(IReadOnlyList<string> Headings, string Text, int? Page = null);
+/// <summary>
+/// A paragraph under the headings that enclose it, the 1-based PDF page it is printed on, and the URL fragment
+/// (<see cref="SectionAnchor"/>) that opens its section on the document's page, when the reader read that page's own headings.
+/// </summary>
+public sealed record DocumentBlock(IReadOnlyList<string> Headings, string Text, int? Page = null, string? Anchor = null);
 
 /// <summary>Where a document came from, so every error can name the file and line.</summary>
 public sealed record DocumentOrigin(string File, int Line)

@@ -11,7 +11,7 @@ internal static class ChunkRows
 {
     public const string Select = """
         SELECT c.rowid, c.chunk_id, c.ordinal, c.section_path, c.text, c.sentences,
-               d.id, d.title, d.kind, d.source, d.year, d.url, d.citation, c.page
+               d.id, d.title, d.kind, d.source, d.year, d.url, d.citation, c.page, c.anchor
         FROM chunks c JOIN documents d ON d.id = c.document_id
         """;
 
@@ -28,6 +28,7 @@ internal static class ChunkRows
         var chunk = new Chunk(row.GetString(1), row.GetInt32(2), row.GetString(3), row.GetString(4), ParseSpans(row.GetString(5)), metadata)
         {
             Page = row.IsDBNull(13) ? null : row.GetInt32(13),
+            Anchor = row.IsDBNull(14) ? null : row.GetString(14),
         };
         return (row.GetInt64(0), chunk);
     }

@@ -4,7 +4,7 @@ namespace RagApi.Knowledge.Storage.Embedded;
 
 internal static class SqliteSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const string CreateStatements = """
         PRAGMA journal_mode = WAL;
@@ -25,13 +25,14 @@ internal static class SqliteSchema
             ordinal INTEGER NOT NULL,
             section_path TEXT NOT NULL,
             page INTEGER,
+            anchor TEXT,
             text TEXT NOT NULL,
             sentences TEXT NOT NULL,
             vector BLOB NOT NULL,
             sentence_vectors BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
-        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '2'), ('generation', '0');
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3'), ('generation', '0');
         """;
 
     public static void Create(SqliteConnection connection)
@@ -40,21 +41,25 @@ internal static class SqliteSchema
         command.CommandText = CreateStatements;
         command.ExecuteNonQuery();
         var version = Meta(connection, "schema_version");
-        if (version == "1") version = AddPageColumn(connection);
+        if (version == "1") version = Upgrade(connection, "ALTER TABLE chunks ADD COLUMN page INTEGER", "2");
+        if (version == "2") version = Upgrade(connection, "ALTER TABLE chunks ADD COLUMN anchor TEXT", "3");
         if (version != Version.ToString())
             throw new InvalidDataException($"The store file has schema version {version}; this build reads version {Version}. Re-index into a new file.");
     }
 
-    /// <summary>Version 2 only added the chunk's page, so a version 1 file is upgraded in place (its chunks have no page).</summary>
-    private static string AddPageColumn(SqliteConnection connection)
+    /// <summary>
+    /// Version 2 only added the chunk's page and version 3 its section anchor, so older files are upgraded in place
+    /// (their chunks have no page or anchor, and their citations link to the document's url as before).
+    /// </summary>
+    private static string Upgrade(SqliteConnection connection, string alter, string version)
     {
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "ALTER TABLE chunks ADD COLUMN page INTEGER; UPDATE meta SET value = '2' WHERE key = 'schema_version';";
+        command.CommandText = $"{alter}; UPDATE meta SET value = '{version}' WHERE key = 'schema_version';";
         command.ExecuteNonQuery();
         transaction.Commit();
-        return "2";
+        return version;
     }
 
     public static string? Meta(SqliteConnection connection, string key, SqliteTransaction? transaction = null)

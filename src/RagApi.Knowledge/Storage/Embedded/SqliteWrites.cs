@@ -24,8 +24,8 @@ internal static class SqliteWrites
         using var chunk = connection.CreateCommand();
         chunk.Transaction = transaction;
         chunk.CommandText = """
-            INSERT INTO chunks(chunk_id, document_id, ordinal, section_path, page, text, sentences, vector, sentence_vectors)
-            VALUES ($chunkId, $documentId, $ordinal, $section, $page, $text, $sentences, $vector, $sentenceVectors) RETURNING rowid
+            INSERT INTO chunks(chunk_id, document_id, ordinal, section_path, page, anchor, text, sentences, vector, sentence_vectors)
+            VALUES ($chunkId, $documentId, $ordinal, $section, $page, $anchor, $text, $sentences, $vector, $sentenceVectors) RETURNING rowid
             """;
         using var terms = connection.CreateCommand();
         terms.Transaction = transaction;
@@ -40,6 +40,7 @@ internal static class SqliteWrites
             chunk.Parameters.AddWithValue("$ordinal", c.Ordinal);
             chunk.Parameters.AddWithValue("$section", c.SectionPath);
             chunk.Parameters.AddWithValue("$page", c.Page is { } page ? page : DBNull.Value);
+            chunk.Parameters.AddWithValue("$anchor", c.Anchor is { } anchor ? anchor : DBNull.Value);
             chunk.Parameters.AddWithValue("$text", c.Text);
             chunk.Parameters.AddWithValue("$sentences", ChunkRows.FormatSpans(c.Sentences));
             chunk.Parameters.AddWithValue("$vector", Embeddings.VectorMath.ToBytes(indexed.Vector));

@@ -20,6 +20,7 @@ internal static class QdrantPayload
     public const string Ordinal = "ordinal";
     public const string SectionPath = "section_path";
     public const string Page = "page";
+    public const string Anchor = "anchor";
     public const string Text = "text";
     public const string Sentences = "sentences";
     public const string SentenceVectors = "sentence_vectors";
@@ -39,6 +40,7 @@ internal static class QdrantPayload
         payload[Ordinal] = chunk.Ordinal;
         payload[SectionPath] = chunk.SectionPath;
         if (chunk.Page is { } page) payload[Page] = page;
+        if (chunk.Anchor is { } anchor) payload[Anchor] = anchor;
         payload[Text] = chunk.Text;
         payload[Sentences] = chunk.Sentences.SelectMany(s => new Value[] { s.Start, s.Length }).ToArray();
         payload[SentenceVectors] = Convert.ToBase64String(indexed.SentenceVectors.SelectMany(v => Embeddings.VectorMath.ToBytes(v)).ToArray());
@@ -68,6 +70,8 @@ internal static class QdrantPayload
             payload[Text].StringValue, spans, metadata)
         {
             Page = payload.TryGetValue(Page, out var page) && page.KindCase == Value.KindOneofCase.IntegerValue ? (int)page.IntegerValue : null,
+            // Points written before anchors were kept have none: their citations link to the document's url.
+            Anchor = payload.TryGetValue(Anchor, out var anchor) && anchor.KindCase == Value.KindOneofCase.StringValue ? anchor.StringValue : null,
         };
     }
 

@@ -6,7 +6,8 @@ namespace RagApi.Knowledge.Ingestion.Documents.Html;
 /// <summary>
 /// Walks an element in document order: runs of text and inline markup become one paragraph, every block element
 /// (paragraph, list item, table cell, div) ends the paragraph before it, and h1-h6 set the heading path. A run
-/// that is only link text ("Share", "View Summary", a menu) is navigation, not content, and is dropped.
+/// that is only link text ("Share", "View Summary", a menu) is navigation, not content, and is dropped. Each
+/// block carries its section's anchor on the page: the heading's id (or an id inside it), else its text.
 /// </summary>
 internal static class HtmlBlocks
 {
@@ -26,7 +27,8 @@ internal static class HtmlBlocks
 
     private sealed class Walk
     {
-        private readonly List<(int Level, string Text)> _headings = [];
+        private readonly List<(int Level, string Text, string? Anchor)> _headings = [];
+        private readonly SectionAnchors _anchors = SectionAnchors.ForPage();
         private readonly StringBuilder _text = new();
         private bool _hasOwnText;
 
@@ -62,7 +64,7 @@ internal static class HtmlBlocks
                 if (heading.Length == 0) return;
                 var level = name[1] - '0';
                 _headings.RemoveAll(h => h.Level >= level);
-                _headings.Add((level, heading));
+                _headings.Add((level, heading, _anchors.Enter(heading, ElementIdOf(element), _headings.Count > 0 ? _headings[^1].Anchor : null)));
                 return;
             }
             Visit(element);
@@ -75,8 +77,16 @@ internal static class HtmlBlocks
             var linksOnly = !_hasOwnText;
             _text.Clear();
             _hasOwnText = false;
-            if (text.Length > 0 && !linksOnly) Blocks.Add(new DocumentBlock(_headings.Select(h => h.Text).ToArray(), text));
+            _anchors.Saw(text);
+            if (text.Length > 0 && !linksOnly)
+                Blocks.Add(new DocumentBlock(_headings.Select(h => h.Text).ToArray(), text, Anchor: _headings.Count > 0 ? _headings[^1].Anchor : null));
         }
+
+        /// <summary>A heading's own id, or the id (or legacy name) of an anchor inside it, as wikis and CMSs write them.</summary>
+        private static string? ElementIdOf(IElement heading) =>
+            heading.Id is { Length: > 0 } id ? id
+            : heading.QuerySelector("[id]")?.Id is { Length: > 0 } inner ? inner
+            : heading.QuerySelector("a[name]")?.GetAttribute("name");
 
         private static bool HasBlockInside(IElement element) => element.Descendants<IElement>().Any(e => !Inline.Contains(e.LocalName) && e.LocalName != "br");
     }

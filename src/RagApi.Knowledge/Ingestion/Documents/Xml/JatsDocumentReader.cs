@@ -41,21 +41,29 @@ internal static class JatsDocumentReader
         foreach (var node in article.Descendants().Where(e => LeftOut.Contains(e.Name.LocalName)).ToList()) node.Remove();
 
         var meta = article.Path("front", "article-meta");
+        string Id(string type) => XmlFiles.Text(meta.Children("article-id").FirstOrDefault(i => (string?)i.Attribute("pub-id-type") == type));
+        var pmid = Id("pmid");
+        var pmc = Id("pmc") is { Length: > 0 } p ? (p.StartsWith("PMC", StringComparison.OrdinalIgnoreCase) ? p.ToUpperInvariant() : $"PMC{p}") : "";
+        var doi = Id("doi");
+        var title = XmlFiles.Text(meta.Path("title-group", "article-title"));
+
+        // PMC's article page shows these sections under their JATS ids; a DOI or PubMed url is another page.
+        var anchors = pmc.Length > 0 ? SectionAnchors.ForPage(title) : SectionAnchors.None;
         var blocks = new List<DocumentBlock>();
         var abstractElement = meta.Children("abstract").FirstOrDefault(a => a.Attribute("abstract-type") is null) ?? meta.Child("abstract");
-        if (abstractElement is not null) AddSection(abstractElement, ["Abstract"], blocks);
-        if (article.Child("body") is { } body) AddSection(body, [], blocks);
+        if (abstractElement is not null)
+        {
+            // "Abstract" is our heading, not the file's: only the element's own id may open it.
+            var abstractAnchor = anchors.Enter("", (string?)abstractElement.Attribute("id"), null);
+            AddSection(abstractElement, new Section(["Abstract"], abstractAnchor), anchors, blocks);
+        }
+        if (article.Child("body") is { } body) AddSection(body, new Section([], null), anchors, blocks);
         if (blocks.Count == 0)
         {
             problems.Add(new(display, XmlFiles.LineOf(article), "the article has no abstract or body paragraphs"));
             return null;
         }
 
-        string Id(string type) => XmlFiles.Text(meta.Children("article-id").FirstOrDefault(i => (string?)i.Attribute("pub-id-type") == type));
-        var pmid = Id("pmid");
-        var pmc = Id("pmc") is { Length: > 0 } p ? (p.StartsWith("PMC", StringComparison.OrdinalIgnoreCase) ? p.ToUpperInvariant() : $"PMC{p}") : "";
-        var doi = Id("doi");
-        var title = XmlFiles.Text(meta.Path("title-group", "article-title"));
         var journalMeta = article.Path("front", "journal-meta");
         var journal = XmlFiles.Text(journalMeta.Path("journal-title-group", "journal-title")) is { Length: > 0 } j ? j : XmlFiles.Text(journalMeta.Child("journal-title"));
         var abbreviation = XmlFiles.Text(journalMeta.Children("journal-id").FirstOrDefault(i => (string?)i.Attribute("journal-id-type") is "iso-abbrev" or "nlm-ta"));
@@ -89,37 +97,44 @@ internal static class JatsDocumentReader
             : null;
     }
 
+    /// <summary>The titles of the sections enclosing a paragraph, and the anchor that opens the innermost one that has one.</summary>
+    private sealed record Section(IReadOnlyList<string> Headings, string? Anchor);
+
     /// <summary>Paragraphs of a section in document order, each under the titles of the sections enclosing it.</summary>
-    private static void AddSection(XElement section, IReadOnlyList<string> headings, List<DocumentBlock> blocks)
+    private static void AddSection(XElement element, Section section, SectionAnchors anchors, List<DocumentBlock> blocks)
     {
-        foreach (var child in section.Elements())
+        foreach (var child in element.Elements())
         {
             switch (child.Name.LocalName)
             {
                 case "sec":
                     var title = XmlFiles.Text(child.Child("title"));
-                    AddSection(child, title.Length > 0 ? [.. headings, ExtractedText.Label(title)] : headings, blocks);
+                    var inner = title.Length > 0
+                        ? new Section([.. section.Headings, ExtractedText.Label(title)], anchors.Enter(title, (string?)child.Attribute("id"), section.Anchor))
+                        : section;
+                    AddSection(child, inner, anchors, blocks);
                     break;
                 case "p":
-                    AddParagraph(child, headings, blocks);
-                    if (child.Elements().Any(e => e.Name.LocalName is "list" or "p")) AddSection(child, headings, blocks);
+                    AddParagraph(child, section, anchors, blocks);
+                    if (child.Elements().Any(e => e.Name.LocalName is "list" or "p")) AddSection(child, section, anchors, blocks);
                     break;
                 case "list":
-                    foreach (var item in child.Children("list-item")) AddSection(item, headings, blocks);
+                    foreach (var item in child.Children("list-item")) AddSection(item, section, anchors, blocks);
                     break;
                 case "boxed-text" or "disp-quote" or "list-item":
-                    AddSection(child, headings, blocks);
+                    AddSection(child, section, anchors, blocks);
                     break;
             }
         }
     }
 
-    private static void AddParagraph(XElement paragraph, IReadOnlyList<string> headings, List<DocumentBlock> blocks)
+    private static void AddParagraph(XElement paragraph, Section section, SectionAnchors anchors, List<DocumentBlock> blocks)
     {
         // A paragraph holding a list is read as its own text plus the list's items, each once.
         var own = new XElement(paragraph);
         foreach (var nested in own.Elements().Where(e => e.Name.LocalName is "list" or "p").ToList()) nested.Remove();
         var text = XmlFiles.Text(own);
-        if (text.Length > 0) blocks.Add(new DocumentBlock(headings, text));
+        anchors.Saw(text);
+        if (text.Length > 0) blocks.Add(new DocumentBlock(section.Headings, text, Anchor: section.Anchor));
     }
 }

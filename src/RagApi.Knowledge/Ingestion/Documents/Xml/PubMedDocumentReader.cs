@@ -51,13 +51,8 @@ internal static class PubMedDocumentReader
         var citation = article.Child("MedlineCitation");
         var pmid = XmlFiles.Text(citation.Child("PMID"));
         var body = citation.Path("Article");
-        var blocks = body.Path("Abstract").Children("AbstractText")
-            .Select(a => (Label: (string?)a.Attribute("Label") ?? (string?)a.Attribute("NlmCategory"), Text: XmlFiles.Text(a)))
-            .Where(a => a.Text.Length > 0)
-            .Select(a => new DocumentBlock(
-                a.Label is { Length: > 0 } label && !label.Equals("UNASSIGNED", StringComparison.OrdinalIgnoreCase) ? [ExtractedText.Label(label)] : [],
-                a.Text))
-            .ToList();
+        var title = XmlFiles.Text(body.Child("ArticleTitle")) is { Length: > 0 } t ? t : XmlFiles.Text(body.Child("VernacularTitle"));
+        var blocks = AbstractBlocks(body, pmid.Length > 0 ? SectionAnchors.ForPage(title) : SectionAnchors.None);
         if (pmid.Length > 0 && blocks.Count == 0)
         {
             notes.Add($"{file}:{line}: PMID {pmid} has no abstract: not indexed");
@@ -69,7 +64,6 @@ internal static class PubMedDocumentReader
         var year = YearOf(issue.Path("PubDate")) ?? YearOf(article.Path("MedlineCitation", "DateCompleted"));
         var doi = XmlFiles.Text(article.Path("PubmedData", "ArticleIdList").Children("ArticleId").FirstOrDefault(IsDoi))
                   is { Length: > 0 } fromIds ? fromIds : XmlFiles.Text(body.Children("ELocationID").FirstOrDefault(e => (string?)e.Attribute("EIdType") == "doi"));
-        var title = XmlFiles.Text(body.Child("ArticleTitle")) is { Length: > 0 } t ? t : XmlFiles.Text(body.Child("VernacularTitle"));
         var journalTitle = XmlFiles.Text(journal.Child("Title"));
         var reference = new ReferenceCitation(
             Authors(body.Path("AuthorList")), title, XmlFiles.Text(journal.Child("ISOAbbreviation")) is { Length: > 0 } abbreviation ? abbreviation : journalTitle,
@@ -87,6 +81,26 @@ internal static class PubMedDocumentReader
         return fields.ToDocument(ExtractedText.Body(blocks), DocumentKind.Research, problems) is { } document
             ? document with { Blocks = blocks }
             : null;
+    }
+
+    /// <summary>
+    /// The abstract's paragraphs under their labels; the PubMed page (the document's url) prints each label above
+    /// its text, so a labelled section opens by a text fragment of its label.
+    /// </summary>
+    private static List<DocumentBlock> AbstractBlocks(XElement? article, SectionAnchors anchors)
+    {
+        var blocks = new List<DocumentBlock>();
+        foreach (var abstractText in article.Path("Abstract").Children("AbstractText"))
+        {
+            var text = XmlFiles.Text(abstractText);
+            if (text.Length == 0) continue;
+            var label = ((string?)abstractText.Attribute("Label") ?? (string?)abstractText.Attribute("NlmCategory")) is { Length: > 0 } l
+                        && !l.Equals("UNASSIGNED", StringComparison.OrdinalIgnoreCase) ? ExtractedText.Clean(l).TrimEnd(':').TrimEnd() : "";
+            var anchor = label.Length > 0 ? anchors.Enter(label, elementId: null, enclosing: null) : null;
+            anchors.Saw(text);
+            blocks.Add(new DocumentBlock(label.Length > 0 ? [ExtractedText.Label(label)] : [], text, Anchor: anchor));
+        }
+        return blocks;
     }
 
     private static bool IsDoi(XElement id) => (string?)id.Attribute("IdType") == "doi";
