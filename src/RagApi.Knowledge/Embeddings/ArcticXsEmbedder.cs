@@ -5,8 +5,8 @@ namespace RagApi.Knowledge.Embeddings;
 
 /// <summary>
 /// Snowflake arctic-embed-xs (a retrieval-tuned model of MiniLM's size, CLS pooled) running in-process on ONNX
-/// Runtime; the model ships inside the package. Questions and passages are embedded alike (no query prefix), as
-/// every caller of <see cref="ITextEmbedder"/> does.
+/// Runtime; the model ships inside the package. A question searching passages carries the model card's query
+/// instruction (<see cref="QueryPrefix"/>); passages, sentences and statements are embedded as they are.
 /// </summary>
 public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
 {
@@ -24,6 +24,8 @@ public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
     public string ModelId => Id;
 
     public int Dimensions => 384;
+
+    public string QueryPrefix => "Represent this sentence for searching relevant passages: ";
 
     public int CountTokens(string text) => _tokens.CountTokens(text);
 

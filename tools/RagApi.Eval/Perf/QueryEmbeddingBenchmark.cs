@@ -4,7 +4,7 @@ using RagApi.Knowledge.Embeddings;
 namespace RagApi.Eval.Perf;
 
 /// <summary>
-/// One question embedded alone, as an answer does, for each local model: the median of <see cref="Repetitions"/>
+/// One question embedded alone (with the model's query prefix), as an answer does, for each local model: the median of <see cref="Repetitions"/>
 /// embeddings of the calibration questions in turn. The answer's p50 target is 1.5x this time.
 /// </summary>
 internal static class QueryEmbeddingBenchmark
@@ -23,7 +23,7 @@ internal static class QueryEmbeddingBenchmark
             for (var i = 0; i < Repetitions; i++)
             {
                 var question = questions[i % questions.Count];
-                times.Add(await Measure.MillisecondsAsync(() => embedder.EmbedAsync([question], cancellationToken)));
+                times.Add(await Measure.MillisecondsAsync(() => embedder.EmbedQueryAsync(question, cancellationToken)));
             }
             medians.Add((model, Percentiles.Of(times, 50)));
         }
