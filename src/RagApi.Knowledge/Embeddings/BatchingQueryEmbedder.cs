@@ -31,6 +31,8 @@ internal sealed class BatchingQueryEmbedder : ITextEmbedder, IAsyncDisposable, I
 
     public int Dimensions => _inner.Dimensions;
 
+    public string QueryPrefix => _inner.QueryPrefix;
+
     /// <summary>How many model calls carried more than one question (for benchmarks and tests).</summary>
     public int BatchedCalls => _batchedCalls;
 

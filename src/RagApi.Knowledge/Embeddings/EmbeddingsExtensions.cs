@@ -7,7 +7,7 @@ namespace RagApi.Knowledge.Embeddings;
 
 public static class EmbeddingsExtensions
 {
-    /// <summary>The embedder named by Embeddings:Provider: local MiniLM (needs nothing) or a remote model.</summary>
+    /// <summary>The embedder named by Embeddings:Provider: a local model (Embeddings:LocalModel, MiniLM unless set; needs nothing) or a remote model.</summary>
     public static IHostApplicationBuilder AddEmbeddings(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ITextEmbedder>(sp =>
@@ -15,7 +15,7 @@ public static class EmbeddingsExtensions
             var embeddings = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
             return embeddings.Provider == EmbeddingProvider.Local
                 // Concurrent questions share one model call; a lone question is embedded at once.
-                ? new BatchingQueryEmbedder(new MiniLmEmbedder(), sp.GetRequiredService<TimeProvider>())
+                ? new BatchingQueryEmbedder(LocalEmbedders.Create(embeddings.LocalModel), sp.GetRequiredService<TimeProvider>())
                 : RemoteEmbedder.Create(embeddings,
                     sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
                     sp.GetRequiredService<IOptions<OpenAIOptions>>().Value,

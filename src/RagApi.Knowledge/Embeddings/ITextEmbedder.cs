@@ -13,5 +13,11 @@ public interface ITextEmbedder : ITokenCounter
 
     int Dimensions { get; }
 
+    /// <summary>
+    /// Put before a question embedded to search passages: a retrieval-tuned model is trained with such an instruction
+    /// on its queries and none on its passages. Empty for a symmetric model (MiniLM, remote models).
+    /// </summary>
+    string QueryPrefix => "";
+
     Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         _encoder = new SentenceEncoder(options);
     }
 
-    public string ModelId => "sentence-transformers/all-MiniLM-L6-v2";
+    public string ModelId => ModelThresholds.MiniLmModelId;
 
     public int Dimensions => 384;
 

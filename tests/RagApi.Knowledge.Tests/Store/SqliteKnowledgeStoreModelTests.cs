@@ -48,6 +48,14 @@ public sealed class SqliteKnowledgeStoreModelTests : IDisposable
     }
 
     [Fact]
+    public async Task EnsureEmbeddingModel_StoreBuiltWithMiniLm_RefusesArcticXsOfTheSameSize()
+    {
+        await Store.EnsureEmbeddingModelAsync(Model, 384, _ct);
+
+        await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => Store.EnsureEmbeddingModelAsync(Knowledge.Embeddings.ArcticXsEmbedder.Id, 384, _ct));
+    }
+
+    [Fact]
     public async Task EnsureEmbeddingModel_SameModelWithOtherDimensions_ThrowsEmbeddingModelMismatch()
     {
         await Store.EnsureEmbeddingModelAsync(Model, 384, _ct);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RagApi.Eval.Targets;
+using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Storage;
 
 namespace RagApi.Eval.Beir;
@@ -14,7 +15,7 @@ internal sealed class StoreSearch(KnowledgeServices services, int depth) : IBeir
 
     public async Task<IReadOnlyList<BeirRanking>> RankAsync(string query, CancellationToken cancellationToken)
     {
-        var vector = (await services.Embedder.EmbedAsync([query], cancellationToken))[0];
+        var vector = await services.Embedder.EmbedQueryAsync(query, cancellationToken);
         var rankings = new List<BeirRanking>();
         foreach (var (mode, name) in new[] { (SearchMode.Hybrid, BeirRanking.Hybrid), (SearchMode.Dense, BeirRanking.Dense), (SearchMode.Lexical, BeirRanking.Lexical) })
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Composing.Selection;
-using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Ingestion.Documents;
 
 namespace RagApi.Eval.Fitting;
@@ -49,22 +48,35 @@ internal static class FitCommand
                 Console.Error.WriteLine("fit: give at least one of --pubmedqa-store, --scifact-store, --seed-store.");
                 return 2;
             }
+            var modelId = "";
             var measured = new List<MeasuredQuestion>();
-            using var embedder = new MiniLmEmbedder();
-            foreach (var (store, questions) in sets)
+            // The embedder is the one configuration selects (Embeddings:Provider, Embeddings:LocalModel), composed by
+            // AddKnowledge in the first store's services and shared with the others, so the model loads once.
+            var opened = new List<KnowledgeServices>();
+            try
             {
-                using var services = new KnowledgeServices(store, new AnswerOptions(), embedder);
-                if (store == result.GetValue(seedStore))
-                    Console.WriteLine($"  {await services.Indexing.RunAsync(DocumentSourceLoader.Load(RepositoryPaths.Find("seeds")), prune: true, progress: null, cancellationToken)}");
-                Console.WriteLine($"Measuring {questions.Count} questions on {store}");
-                foreach (var question in questions)
-                    measured.Add(await MeasuredQuestion.MeasureAsync(services, question, cancellationToken));
+                foreach (var (store, questions) in sets)
+                {
+                    var services = new KnowledgeServices(store, new AnswerOptions(), opened.FirstOrDefault()?.Embedder);
+                    opened.Add(services);
+                    if (store == result.GetValue(seedStore))
+                        Console.WriteLine($"  {await services.Indexing.RunAsync(DocumentSourceLoader.Load(RepositoryPaths.Find("seeds")), prune: true, progress: null, cancellationToken)}");
+                    Console.WriteLine($"Measuring {questions.Count} questions on {store} with {services.Embedder.ModelId}");
+                    foreach (var question in questions)
+                        measured.Add(await MeasuredQuestion.MeasureAsync(services, question, cancellationToken));
+                }
+                modelId = opened[0].Embedder.ModelId;
+            }
+            finally
+            {
+                // The first owns the shared embedder: it goes last.
+                for (var i = opened.Count - 1; i >= 0; i--) opened[i].Dispose();
             }
             var leftOut = (result.GetValue(without) ?? []).Select(name => SentenceFeatures.Names.ToList().IndexOf(name) is var i and >= 0 ? i
                 : throw new ArgumentException($"--without: no feature named '{name}'; the features are: {string.Join(", ", SentenceFeatures.Names)}")).ToList();
             foreach (var candidate in measured.SelectMany(m => m.Candidates))
                 foreach (var i in leftOut) candidate.Features[i] = 0;
-            var fitted = SelectionFitter.Fit(measured, embedder.ModelId, TimeProvider.System, Console.Out);
+            var fitted = SelectionFitter.Fit(measured, modelId, TimeProvider.System, Console.Out);
             if (result.GetValue(output) is { } path)
             {
                 await File.WriteAllTextAsync(path, fitted.ToJson() + Environment.NewLine, cancellationToken);

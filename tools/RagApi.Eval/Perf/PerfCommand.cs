@@ -13,7 +13,7 @@ internal static class PerfCommand
     public static Command Create()
     {
         var sizes = new Option<int[]>("--sizes") { Description = "Synthetic chunk counts for the dense retrieval figures.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
-        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, index, api, stream, dense (default: all).", DefaultValueFactory = _ => ["embed", "index", "api", "stream", "dense"], AllowMultipleArgumentsPerToken = true };
+        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, index, api, stream, dense, and query (one question embedded by each local model; not in the default).", DefaultValueFactory = _ => ["embed", "index", "api", "stream", "dense"], AllowMultipleArgumentsPerToken = true };
         var server = new Option<string?>("--server") { Description = "RagApi.dll the api part runs (default: the build of the same configuration under src/RagApi/bin)." };
         var serverStore = new Option<string?>("--server-store") { Description = "A seeded store the api part's server starts from (copied first; default: the server seeds a new one, which takes minutes on a busy machine)." };
         var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio; exits 1 when any API request failed.") { sizes, parts, server, serverStore };
@@ -37,6 +37,11 @@ internal static class PerfCommand
             {
                 Console.WriteLine($"Embedding and indexing ({seeds.Count} seed documents):");
                 foreach (var figure in await EmbeddingBenchmark.RunAsync(embedder, seeds, storePath, cancellationToken)) Console.WriteLine(figure);
+            }
+            if (parts.Contains("query"))
+            {
+                Console.WriteLine("One query embedding, each local model:");
+                foreach (var figure in await QueryEmbeddingBenchmark.RunAsync(CalibrationQuestions(), cancellationToken)) Console.WriteLine(figure);
             }
             if (parts.Contains("index"))
             {

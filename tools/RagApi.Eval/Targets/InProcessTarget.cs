@@ -4,6 +4,7 @@ using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Embeddings;
 using RagApi.Knowledge.Storage;
 
 namespace RagApi.Eval.Targets;
@@ -26,7 +27,7 @@ internal sealed class InProcessTarget(KnowledgeServices services) : IEvalTarget,
 
     public async Task<IReadOnlyList<string>> SearchDocumentsAsync(string query, SearchMode mode, int depth, CancellationToken cancellationToken)
     {
-        var vector = (await services.Embedder.EmbedAsync([query], cancellationToken))[0];
+        var vector = await services.Embedder.EmbedQueryAsync(query, cancellationToken);
         var passages = await services.Store.SearchAsync(new PassageQuery(query, vector, SearchFilters.None, depth, mode), cancellationToken);
         return RankingMetrics.DocumentsInOrder(passages.Select(p => p.Chunk.Document.Id));
     }
