@@ -20,7 +20,8 @@ internal sealed class KnowledgeServices : IDisposable
 {
     private readonly IHost _host;
 
-    public KnowledgeServices(string storePath, AnswerOptions options, ITextEmbedder? embedder = null)
+    /// <param name="relevanceThreshold">The relevance threshold to run with; null takes the store's, as the API does (configured, else calibrated for its model).</param>
+    public KnowledgeServices(string storePath, AnswerOptions options, ITextEmbedder? embedder = null, float? relevanceThreshold = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,7 +33,7 @@ internal sealed class KnowledgeServices : IDisposable
         builder.Logging.ClearProviders();
         builder.AddKnowledge();
         // The tuning options under test replace the configured ones; a shared embedder spares loading the model twice.
-        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(sp => options with { RelevanceThreshold = relevanceThreshold ?? sp.GetRequiredService<StoreThresholds>().Current.Relevance });
         if (embedder is not null) builder.Services.AddSingleton(embedder);
         _host = builder.Build();
         _host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();

@@ -24,14 +24,19 @@ internal sealed class AnswerTuningOptions
     public bool AnyGiven(ParseResult result) =>
         new Option[] { _topK, _threshold, _maxStatements, _perDocument }.Any(o => result.GetResult(o) is { Implicit: false });
 
-    public (AnswerOptions Options, int? TopK) Read(ParseResult result)
+    public AnswerTuning Read(ParseResult result)
     {
         var defaults = new AnswerOptions();
-        return (defaults with
+        return new AnswerTuning(defaults with
         {
-            RelevanceThreshold = result.GetValue(_threshold) ?? defaults.RelevanceThreshold,
             MaxStatements = result.GetValue(_maxStatements) ?? defaults.MaxStatements,
             MaxStatementsPerDocument = result.GetValue(_perDocument) ?? defaults.MaxStatementsPerDocument,
-        }, result.GetValue(_topK));
+        }, result.GetValue(_topK), result.GetValue(_threshold));
     }
 }
+
+/// <summary>
+/// Composer settings for an in-process run; a relevance threshold not given is the store's, as the API runs with
+/// (configured, else calibrated for the store's embedding model).
+/// </summary>
+internal sealed record AnswerTuning(AnswerOptions Options, int? TopK, float? RelevanceThreshold);

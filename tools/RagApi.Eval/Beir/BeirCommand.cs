@@ -87,14 +87,14 @@ internal static class BeirCommand
             "the service's own composer settings", cancellationToken);
     }
 
-    private static async Task<int> RunInProcessAsync(BeirRun run, string storePath, (AnswerOptions Options, int? TopK) tuning, CancellationToken cancellationToken)
+    private static async Task<int> RunInProcessAsync(BeirRun run, string storePath, AnswerTuning tuning, CancellationToken cancellationToken)
     {
-        using var services = new KnowledgeServices(storePath, tuning.Options);
+        using var services = new KnowledgeServices(storePath, tuning.Options, relevanceThreshold: tuning.RelevanceThreshold);
         Console.WriteLine($"Indexing {run.Data.CorpusPath} into {storePath} (unchanged documents are skipped)");
         var indexed = await services.Indexing.RunAsync(run.Data.LoadCorpus(), prune: true, progress: null, cancellationToken);
         Console.WriteLine($"  {indexed}");
         var settings = string.Create(CultureInfo.InvariantCulture,
-            $"topK {tuning.TopK?.ToString(CultureInfo.InvariantCulture) ?? "default"}, threshold {tuning.Options.RelevanceThreshold}, max statements {tuning.Options.MaxStatements}, per document {tuning.Options.MaxStatementsPerDocument}");
+            $"topK {tuning.TopK?.ToString(CultureInfo.InvariantCulture) ?? "default"}, threshold {services.Options.RelevanceThreshold}, max statements {services.Options.MaxStatements}, per document {services.Options.MaxStatementsPerDocument}");
         return await ReportAsync(run, new StoreSearch(services, run.Depth),
             (text, token) => services.Answers.AnswerAsync(new AnswerQuery(text, [], SearchFilters.None, tuning.TopK), token), settings, cancellationToken);
     }

@@ -49,7 +49,7 @@ internal static class SuiteCommand
             var gate = new SuiteGate(minimums
                 .Where(m => result.GetValue(m.Value) is not null)
                 .ToDictionary(m => m.Key, m => result.GetValue(m.Value)!.Value));
-            var target = (IEvalTarget?)api.Target(result) ?? OpenInProcess(result.GetValue(store)!, tuning.Read(result).Options);
+            var target = (IEvalTarget?)api.Target(result) ?? OpenInProcess(result.GetValue(store)!, tuning.Read(result));
             if (target is null) return InvalidInput;
             ChatModelJudge? judge;
             try
@@ -71,14 +71,14 @@ internal static class SuiteCommand
     }
 
     /// <summary>In-process runs accept the composer settings of AnswerTuningOptions (--top-k applies to the API only).</summary>
-    private static InProcessTarget? OpenInProcess(string storePath, AnswerOptions options)
+    private static InProcessTarget? OpenInProcess(string storePath, Beir.AnswerTuning tuning)
     {
         if (!File.Exists(storePath))
         {
             Console.Error.WriteLine($"error: no store at {Path.GetFullPath(storePath)}. Build it first: dotnet run --project indexer -- index seeds --store {storePath}");
             return null;
         }
-        return new InProcessTarget(new KnowledgeServices(storePath, options));
+        return new InProcessTarget(new KnowledgeServices(storePath, tuning.Options, relevanceThreshold: tuning.RelevanceThreshold));
     }
 
     private static async Task<int> RunAsync(string[] files, IEvalTarget target, int k, int concurrency, ReportPaths reports, SuiteGate gate, ICitationJudge? judge, CancellationToken cancellationToken)
