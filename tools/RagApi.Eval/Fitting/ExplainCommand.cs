@@ -33,7 +33,8 @@ internal static class ExplainCommand
                 .OrderByDescending(c => c.Score)
                 .Take(result.GetValue(top))
                 .ToList();
-            var best = ranked.Count == 0 ? 0 : ranked[0].Score;
+            // As the composer does: sentences that need their neighbours are never statements, so never the best.
+            var best = ranked.Where(c => !c.NeedsNeighbours).Select(c => c.Score).DefaultIfEmpty(0).Max();
             foreach (var c in ranked)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -64,7 +64,8 @@ public static class LabelledQuestions
         paths.SelectMany(SuiteReader.Read)
             .Select(c =>
             {
-                var phrases = c.ExpectedPhrases.Select(Normalize).ToList();
+                // An empty phrase would be found in every sentence.
+                var phrases = c.ExpectedPhrases.Select(Normalize).Where(p => p.Length > 0).ToList();
                 var sources = c.ExpectedSourceIds.ToHashSet(StringComparer.Ordinal);
                 return new LabelledQuestion("seeds", c.Id, c.Question, c.History, !c.ShouldRefuse,
                     (doc, sentence) => (sources.Count == 0 || sources.Contains(doc)) && phrases.Any(Normalize(sentence).Contains),

@@ -58,6 +58,8 @@ public static class ListwiseRanking
                 scale /= 2;
             }
             while (Objective(usable, next, total, l2) < current && scale > 1e-6);
+            // No step that improves the likelihood: the weights are at the optimum as far as Newton can tell.
+            if (Objective(usable, next, total, l2) < current) break;
             var change = next.Select((w, i) => Math.Abs(w - weights[i])).Max();
             weights = next;
             if (change < 1e-7) break;

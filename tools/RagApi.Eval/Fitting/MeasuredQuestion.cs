@@ -6,10 +6,10 @@ using RagApi.Knowledge.Storage;
 
 namespace RagApi.Eval.Fitting;
 
-/// <summary>A labelled question run through retrieval exactly as an answer is, with each candidate sentence's features and label.</summary>
 /// <summary>A candidate sentence as the fit sees it: its features, whether it answers, whether its document may rightly be cited.</summary>
 internal sealed record MeasuredCandidate(double[] Features, bool Positive, bool FromRelevantDocument);
 
+/// <summary>A labelled question run through retrieval exactly as an answer is, with each candidate sentence's features and label.</summary>
 internal sealed record MeasuredQuestion(LabelledQuestion Question, IReadOnlyList<MeasuredCandidate> Candidates, double BestCosine, double SubjectCoverage)
 {
     public bool HasAnswer => Candidates.Any(c => c.Positive);

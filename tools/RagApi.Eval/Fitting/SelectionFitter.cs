@@ -55,7 +55,8 @@ internal static class SelectionFitter
         }
 
         double[] AnswerabilityFeatures(MeasuredQuestion q) =>
-            [q.Candidates.Count == 0 ? 0 : q.Candidates.Max(c => scorers[q](c.Features)), q.BestCosine, q.SubjectCoverage];
+            // As the composer measures it: the probability of the best-ranked sentence.
+            [q.Candidates.Count == 0 ? 0 : scorers[q](q.Candidates.MaxBy(c => Rank(c.Features))!.Features), q.BestCosine, q.SubjectCoverage];
         var answerable = train.Count(q => q.Question.Answerable);
         var unanswerable = train.Count - answerable;
         var (aWeights, aBias) = LogisticRegression.Fit(train

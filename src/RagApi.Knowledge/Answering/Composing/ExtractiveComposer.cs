@@ -37,12 +37,14 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
         if (usable.Count == 0 || usable.Max(c => c.Relevance) < options.RelevanceThreshold) return DraftAnswer.Empty;
         if (embeddingModel == _model.EmbeddingModel && !Answerable(retrieval, question, usable)) return DraftAnswer.Empty;
 
-        var groups = Select(usable, question);
-        var lead = ToStatement(groups[0]);
+        // The lead answers directly, so it is the best-ranked sentence that itself reaches the calibrated relevance.
+        var lead = usable.First(c => c.Relevance >= options.RelevanceThreshold);
+        var groups = Select([lead, .. usable.Where(c => !ReferenceEquals(c, lead))], question, usable[0].Score);
+        var leadStatement = ToStatement(groups[0]);
         var points = Arrange(groups.Skip(1).ToList());
-        return new DraftAnswer(points, FollowUpQuestions.FromSections(retrieval.Passages, [lead, .. points], options.MaxFollowUpQuestions, retrieval.Query))
+        return new DraftAnswer(points, FollowUpQuestions.FromSections(retrieval.Passages, [leadStatement, .. points], options.MaxFollowUpQuestions, retrieval.Query))
         {
-            Lead = lead,
+            Lead = leadStatement,
         };
     }
 
@@ -57,9 +59,8 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
         return _model.Answerability(features) >= 0.5;
     }
 
-    private List<List<SentenceCandidate>> Select(List<SentenceCandidate> ranked, QuestionShape question)
+    private List<List<SentenceCandidate>> Select(List<SentenceCandidate> ranked, QuestionShape question, double best)
     {
-        var best = ranked[0].Score;
         var groups = new List<List<SentenceCandidate>>();
         var said = question.Terms.ToHashSet(StringComparer.Ordinal);
         foreach (var candidate in ranked)

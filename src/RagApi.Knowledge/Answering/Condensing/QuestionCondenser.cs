@@ -82,7 +82,8 @@ internal static partial class QuestionCondenser
         var said = string.Join(' ', history.Select(t => t.Content));
         var first = Word().Match(followUp).Value;
         var words = Word().Matches(TopicOf(followUp)).Select(m => m.Value).ToList();
-        bool Unsaid(string phrase) => !said.Contains(phrase, StringComparison.OrdinalIgnoreCase);
+        // Whole words only: "MG" is not said by "2 mg/kg".
+        bool Unsaid(string phrase) => !Regex.IsMatch(said, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(phrase)}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         // A disease is named with the word before it: "stiff-person syndrome" is new after "Lambert-Eaton myasthenic syndrome".
         return words.Select((w, i) =>
                 IsName(w, w == first) && Unsaid(w)
@@ -116,11 +117,11 @@ internal static partial class QuestionCondenser
                 start = -1;
             }
         }
-        var longest = runs.OrderByDescending(r => Letters(words, r.Start, r.Start + r.Length)).Take(2).OrderBy(r => r.Start)
-            .Select(r => string.Join(' ', words.Skip(r.Start).Take(r.Length)))
-            .ToList();
-        var topic = string.Join(" in ", longest).Split(' ');
-        return string.Join(' ', topic.Take(MaxTopicWords));
+        var longest = runs.OrderByDescending(r => Letters(words, r.Start, r.Start + r.Length)).Take(2).ToList();
+        // The longest run is the topic; the second joins only while the topic stays a name, not a paragraph.
+        var kept = longest.Take(1).Concat(longest.Skip(1).Where(r => longest[0].Length + r.Length <= MaxTopicWords)).OrderBy(r => r.Start)
+            .Select(r => string.Join(' ', words.Skip(r.Start).Take(Math.Min(r.Length, MaxTopicWords))));
+        return string.Join(" in ", kept);
     }
 
     private static int Letters(List<string> words, int from, int to) => words.Skip(from).Take(to - from).Sum(w => w.Length);

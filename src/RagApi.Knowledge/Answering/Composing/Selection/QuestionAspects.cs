@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace RagApi.Knowledge.Answering.Composing.Selection;
 
 /// <summary>What a clinical question can ask about its subject, with the word stems that signal it.</summary>
@@ -70,7 +72,7 @@ public static class QuestionAspects
         return best;
     }
 
-    /// <summary>Share of the cues of <paramref name="aspects"/> that <paramref name="text"/> hits at least once per aspect.</summary>
+    /// <summary>Share of <paramref name="aspects"/> of which <paramref name="text"/> names at least one cue.</summary>
     public static float Match(IReadOnlyList<Aspect> aspects, string text)
     {
         if (aspects.Count == 0) return 0;
@@ -105,6 +107,9 @@ public static class QuestionAspects
     private static string[] Words(string lower) =>
         lower.Split([' ', ',', '.', ';', ':', '(', ')', '?', '!', '"', '\'', '/', '[', ']'], StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>A one-word cue is a word's start ("treat" in "treatment"); a phrase must stand as words ("is a", not "diagnosis and").</summary>
     private static bool Hits(string cue, string lower, string[] words) =>
-        cue.Contains(' ') ? lower.Contains(cue, StringComparison.Ordinal) : words.Any(w => w.StartsWith(cue, StringComparison.Ordinal));
+        cue.Contains(' ')
+            ? Regex.IsMatch(lower, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(cue)}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant)
+            : words.Any(w => w.StartsWith(cue, StringComparison.Ordinal));
 }

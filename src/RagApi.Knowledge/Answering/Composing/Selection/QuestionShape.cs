@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing.Selection;
@@ -16,7 +17,7 @@ public sealed record QuestionShape(
 {
     private static readonly string[] QuantityCues =
     [
-        "dose", "dosage", " mg", "how many", "how much", "how long", "how often", "how common", "percentage", "proportion",
+        "dose", "dosage", "mg", "how many", "how much", "how long", "how often", "how common", "percentage", "proportion",
         "prevalence", "incidence", "rate", "frequency", "cut-off", "cutoff", "threshold", "level",
     ];
 
@@ -28,9 +29,10 @@ public sealed record QuestionShape(
     {
         var terms = TextAnalyzer.Terms(question).Distinct(StringComparer.Ordinal).ToList();
         var subject = terms.Where(t => !QuestionAspects.IsAspectOrFraming(t)).ToList();
-        var aspectTerms = terms.Where(t => QuestionAspects.IsAspect(t) || !subject.Contains(t) && !QuestionAspects.IsFraming(t)).ToList();
+        // Every term is subject, framing or aspect: the aspect words are the cues of an aspect.
+        var aspectTerms = terms.Where(QuestionAspects.IsAspect).ToList();
         var lower = question.ToLowerInvariant();
         return new QuestionShape(question, terms, subject.Count > 0 ? subject : terms, aspectTerms, QuestionAspects.AskedIn(question),
-            QuantityCues.Any(lower.Contains));
+            QuantityCues.Any(cue => Regex.IsMatch(lower, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(cue)}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant)));
     }
 }
