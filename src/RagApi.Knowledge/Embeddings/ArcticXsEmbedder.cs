@@ -11,7 +11,6 @@ namespace RagApi.Knowledge.Embeddings;
 public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
 {
     public const string Id = "Snowflake/snowflake-arctic-embed-xs";
-    private const int BatchSize = 16;
     private readonly SentenceEncoder _encoder;
     private readonly WordPieceTokenCounter _tokens = WordPieceTokenCounter.ArcticXs();
 
@@ -30,19 +29,9 @@ public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
     public int CountTokens(string text) => _tokens.CountTokens(text);
 
     /// <summary>Batched in order of length, as <see cref="MiniLmEmbedder"/> does; vectors come back in the caller's order.</summary>
-    public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        var vectors = new float[texts.Count][];
-        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        for (var start = 0; start < byLength.Length; start += BatchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var positions = byLength.AsSpan(start, Math.Min(BatchSize, byLength.Length - start)).ToArray();
-            var encoded = _encoder.Encode(positions.Select(i => texts[i]).ToArray(), cancellationToken);
-            for (var j = 0; j < positions.Length; j++) vectors[positions[j]] = encoded[j];
-        }
-        return Task.FromResult(vectors);
-    }
+    /// <inheritdoc cref="LengthOrderedBatches"/>
+    public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        Task.FromResult(LengthOrderedBatches.Embed(texts, _encoder.Encode, cancellationToken));
 
     public void Dispose() => _encoder.Dispose();
 }

@@ -6,7 +6,6 @@ namespace RagApi.Knowledge.Embeddings;
 /// <summary>all-MiniLM-L6-v2 running in-process on ONNX Runtime; the model ships inside the package.</summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
-    private const int BatchSize = 16;
     private readonly SentenceEncoder _encoder;
     private readonly WordPieceTokenCounter _tokens = new();
 
@@ -22,23 +21,9 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     public int CountTokens(string text) => _tokens.CountTokens(text);
 
-    /// <summary>
-    /// A batch is padded to its longest text, so texts are batched in order of length (the indexer mixes
-    /// 160-token chunks with 30-token sentences) and the vectors are returned in the caller's order.
-    /// </summary>
-    public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        var vectors = new float[texts.Count][];
-        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        for (var start = 0; start < byLength.Length; start += BatchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var positions = byLength.AsSpan(start, Math.Min(BatchSize, byLength.Length - start)).ToArray();
-            var encoded = _encoder.Encode(positions.Select(i => texts[i]).ToArray(), cancellationToken);
-            for (var j = 0; j < positions.Length; j++) vectors[positions[j]] = encoded[j];
-        }
-        return Task.FromResult(vectors);
-    }
+    /// <inheritdoc cref="LengthOrderedBatches"/>
+    public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        Task.FromResult(LengthOrderedBatches.Embed(texts, _encoder.Encode, cancellationToken));
 
     public void Dispose() => _encoder.Dispose();
 }

@@ -3,6 +3,7 @@ using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Retrieval;
+using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Condensing;
 
@@ -83,7 +84,7 @@ internal static partial class QuestionCondenser
         var first = Word().Match(followUp).Value;
         var words = Word().Matches(TopicOf(followUp)).Select(m => m.Value).ToList();
         // Whole words only: "MG" is not said by "2 mg/kg".
-        bool Unsaid(string phrase) => !Regex.IsMatch(said, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(phrase)}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        bool Unsaid(string phrase) => !WholeWords.Contain(said, phrase, StringComparison.OrdinalIgnoreCase);
         // A disease is named with the word before it: "stiff-person syndrome" is new after "Lambert-Eaton myasthenic syndrome".
         return words.Select((w, i) =>
                 IsName(w, w == first) && Unsaid(w)

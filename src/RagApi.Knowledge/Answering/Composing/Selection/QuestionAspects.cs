@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing.Selection;
 
@@ -110,6 +110,6 @@ public static class QuestionAspects
     /// <summary>A one-word cue is a word's start ("treat" in "treatment"); a phrase must stand as words ("is a", not "diagnosis and").</summary>
     private static bool Hits(string cue, string lower, string[] words) =>
         cue.Contains(' ')
-            ? Regex.IsMatch(lower, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(cue)}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant)
+            ? WholeWords.Contain(lower, cue)
             : words.Any(w => w.StartsWith(cue, StringComparison.Ordinal));
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing.Selection;
@@ -33,6 +32,6 @@ public sealed record QuestionShape(
         var aspectTerms = terms.Where(QuestionAspects.IsAspect).ToList();
         var lower = question.ToLowerInvariant();
         return new QuestionShape(question, terms, subject.Count > 0 ? subject : terms, aspectTerms, QuestionAspects.AskedIn(question),
-            QuantityCues.Any(cue => Regex.IsMatch(lower, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(cue)}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant)));
+            QuantityCues.Any(cue => WholeWords.Contain(lower, cue)));
     }
 }

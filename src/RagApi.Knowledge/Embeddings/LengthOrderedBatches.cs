@@ -1,0 +1,24 @@
+namespace RagApi.Knowledge.Embeddings;
+
+/// <summary>
+/// A local model pads a batch to its longest text, so texts are batched in order of length (the indexer mixes
+/// 160-token chunks with 30-token sentences) and the vectors are returned in the caller's order.
+/// </summary>
+internal static class LengthOrderedBatches
+{
+    public const int BatchSize = 16;
+
+    public static float[][] Embed(IReadOnlyList<string> texts, Func<string[], CancellationToken, float[][]> encode, CancellationToken cancellationToken)
+    {
+        var vectors = new float[texts.Count][];
+        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        for (var start = 0; start < byLength.Length; start += BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var positions = byLength.AsSpan(start, Math.Min(BatchSize, byLength.Length - start)).ToArray();
+            var encoded = encode(positions.Select(i => texts[i]).ToArray(), cancellationToken);
+            for (var j = 0; j < positions.Length; j++) vectors[positions[j]] = encoded[j];
+        }
+        return vectors;
+    }
+}
