@@ -48,11 +48,12 @@ internal static class IndexCommand
             return Failed;
         }
 
-        DocumentSet set;
+        DocumentSource set;
         try
         {
-            // Read and validated whole before the store is opened: bad input leaves the store untouched.
-            set = DocumentSourceLoader.LoadSet(source);
+            // Validated whole before the store is opened (bad input leaves the store untouched), then read again
+            // document by document while indexing, so memory does not grow with the source.
+            set = DocumentSourceLoader.Open(source);
         }
         catch (DocumentValidationException e)
         {
@@ -67,12 +68,13 @@ internal static class IndexCommand
         {
             var pipeline = host.Services.GetRequiredService<IndexingPipeline>();
             var contentRoot = host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            var documents = set.Documents.Where(d => partition.Includes(d.Id)).ToList();
-            var pages = documents.Sum(d => d.Pages);
+            var entries = set.Entries.Where(d => partition.Includes(d.Id)).ToList();
+            var pages = entries.Sum(d => d.Pages);
             var part = partition == DocumentPartition.Whole ? "" : $" (partition {partition})";
-            Console.WriteLine($"Indexing {documents.Count} documents{(pages > 0 ? $" ({pages} PDF pages)" : "")}{part} from {source} into {StoreSelection.Describe(host.Services, contentRoot)}");
-            var summary = await IndexingProgressDisplay.RunAsync(documents.Count,
-                progress => pipeline.RunAsync(documents, prune, progress, cancellationToken));
+            Console.WriteLine($"Indexing {entries.Count} documents{(pages > 0 ? $" ({pages} PDF pages)" : "")}{part} from {source} into {StoreSelection.Describe(host.Services, contentRoot)}");
+            var documents = set.Documents().Where(d => partition.Includes(d.Id));
+            var summary = await IndexingProgressDisplay.RunAsync(entries.Count,
+                progress => pipeline.RunAsync(documents, entries.Count, prune, progress, cancellationToken));
             Console.WriteLine($"Done: {summary}");
             foreach (var note in set.Notes) Console.WriteLine($"note: {note}");
             if (set.Skipped.Count > 0)
@@ -81,6 +83,12 @@ internal static class IndexCommand
                 foreach (var file in set.Skipped) Console.WriteLine($"  skipped: {file}");
             }
             return 0;
+        }
+        catch (DocumentValidationException e)
+        {
+            foreach (var problem in e.Problems) Console.Error.WriteLine($"error: {problem}");
+            Console.Error.WriteLine("The source changed while it was indexed. Documents already written are complete; fix the problem(s) above and run again.");
+            return InvalidInput;
         }
         catch (OperationCanceledException)
         {

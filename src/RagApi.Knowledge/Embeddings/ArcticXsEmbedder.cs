@@ -31,7 +31,7 @@ public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
     /// <summary>Batched in order of length, as <see cref="MiniLmEmbedder"/> does; vectors come back in the caller's order.</summary>
     /// <inheritdoc cref="LengthOrderedBatches"/>
     public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
-        Task.FromResult(LengthOrderedBatches.Embed(texts, _encoder.Encode, cancellationToken));
+        Task.FromResult(LengthOrderedBatches.Embed(texts, t => t.Length, _encoder.Encode, cancellationToken));
 
     public void Dispose() => _encoder.Dispose();
 }

@@ -8,14 +8,13 @@ internal static class LengthOrderedBatches
 {
     public const int BatchSize = 16;
 
-    public static float[][] Embed(IReadOnlyList<string> texts, Func<string[], CancellationToken, float[][]> encode, CancellationToken cancellationToken)
+    public static float[][] Embed<T>(IReadOnlyList<T> texts, Func<T, int> length, Func<T[], CancellationToken, float[][]> encode, CancellationToken cancellationToken)
     {
         var vectors = new float[texts.Count][];
-        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        for (var start = 0; start < byLength.Length; start += BatchSize)
+        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => length(texts[i])).ToArray();
+        foreach (var positions in byLength.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var positions = byLength.AsSpan(start, Math.Min(BatchSize, byLength.Length - start)).ToArray();
             var encoded = encode(positions.Select(i => texts[i]).ToArray(), cancellationToken);
             for (var j = 0; j < positions.Length; j++) vectors[positions[j]] = encoded[j];
         }

@@ -21,8 +21,24 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
     /// <summary>Texts gathered across documents before the model is called: many full, length-sorted batches of 16.</summary>
     private const int BatchTexts = 256;
 
-    public async Task<IndexingSummary> RunAsync(
+    /// <summary>Unchanged documents add no texts; this bounds how many a batch holds on a rerun.</summary>
+    private const int BatchDocuments = 64;
+
+    public Task<IndexingSummary> RunAsync(
         IReadOnlyList<SourceDocument> documents,
+        bool prune,
+        IProgress<IndexingProgress>? progress,
+        CancellationToken cancellationToken) =>
+        RunAsync(documents, documents.Count, prune, progress, cancellationToken);
+
+    /// <summary>
+    /// Documents are pulled one at a time as they are indexed (at most a batch of them is held), so a source read
+    /// lazily (<see cref="DocumentSourceLoader.Open"/>) is indexed in bounded memory. <paramref name="total"/> is for
+    /// progress only.
+    /// </summary>
+    public async Task<IndexingSummary> RunAsync(
+        IEnumerable<SourceDocument> documents,
+        int total,
         bool prune,
         IProgress<IndexingProgress>? progress,
         CancellationToken cancellationToken)
@@ -31,22 +47,15 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
         await store.EnsureEmbeddingModelAsync(embedder.ModelId, embedder.Dimensions, cancellationToken);
         var stored = await store.GetContentHashesAsync(cancellationToken);
 
-        int added = 0, updated = 0, unchanged = 0, chunks = 0, pages = 0;
+        int added = 0, updated = 0, unchanged = 0, chunks = 0, pages = 0, read = 0;
+        var present = new HashSet<string>(StringComparer.Ordinal);
         var batch = new List<Pending>();
         var batchTexts = 0;
-        for (var i = 0; i < documents.Count; i++)
-        {
-            var document = documents[i];
-            var hash = ContentHash(document);
-            var isStored = stored.TryGetValue(document.Id, out var storedHash);
-            var unchangedDocument = isStored && storedHash == hash;
-            var pending = new Pending(i, document, hash, isStored, unchangedDocument, unchangedDocument ? [] : chunker.Chunk(document));
-            batch.Add(pending);
-            batchTexts += pending.Chunks.Sum(c => 1 + c.Sentences.Count);
-            if (batchTexts < BatchTexts && i < documents.Count - 1) continue;
 
-            // Documents are embedded together (fuller, better length-sorted model batches) and written one by one,
-            // so a run stopped half-way leaves only whole documents.
+        // Documents are embedded together (fuller, better length-sorted model batches) and written one by one,
+        // so a run stopped half-way leaves only whole documents.
+        async Task WriteBatchAsync()
+        {
             foreach (var (done, indexed) in await EmbedAsync(batch, cancellationToken))
             {
                 if (indexed is null)
@@ -60,16 +69,29 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
                     if (done.IsStored) updated++; else added++;
                 }
                 pages += done.Document.Pages;
-                progress?.Report(new IndexingProgress(done.Index + 1, documents.Count, done.Document.Id, chunks) { Pages = pages, Elapsed = time.GetElapsedTime(started) });
+                progress?.Report(new IndexingProgress(done.Index + 1, total, done.Document.Id, chunks) { Pages = pages, Elapsed = time.GetElapsedTime(started) });
             }
             batch.Clear();
             batchTexts = 0;
         }
 
+        foreach (var document in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            present.Add(document.Id);
+            var hash = ContentHash(document);
+            var isStored = stored.TryGetValue(document.Id, out var storedHash);
+            var unchangedDocument = isStored && storedHash == hash;
+            var pending = new Pending(read++, document, hash, isStored, unchangedDocument, unchangedDocument ? [] : chunker.Chunk(document));
+            batch.Add(pending);
+            batchTexts += pending.Chunks.Sum(c => 1 + c.Sentences.Count);
+            if (batchTexts >= BatchTexts || batch.Count >= BatchDocuments) await WriteBatchAsync();
+        }
+        if (batch.Count > 0) await WriteBatchAsync();
+
         var pruned = 0;
         if (prune)
         {
-            var present = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             var gone = stored.Keys.Where(id => !present.Contains(id)).ToList();
             await store.DeleteDocumentsAsync(gone, cancellationToken);
             pruned = gone.Count;
@@ -86,10 +108,8 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
     /// </summary>
     private async Task<List<(Pending Document, IndexedDocument? Indexed)>> EmbedAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
-        var distinct = batch.SelectMany(p => p.Chunks)
-            .SelectMany(c => c.Sentences.Select(s => s.Of(c.Text)).Prepend(c.IndexText))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var chunks = batch.SelectMany(p => p.Chunks).ToList();
+        var distinct = TextsToEmbed(chunks);
         var embedded = distinct.Count == 0 ? [] : await embedder.EmbedAsync(distinct, cancellationToken);
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         for (var i = 0; i < distinct.Count; i++) vectors[distinct[i]] = embedded[i];
@@ -99,6 +119,10 @@ public sealed class IndexingPipeline(IKnowledgeStore store, ITextEmbedder embedd
                 p.Chunks.Select(c => new IndexedChunk(c, vectors[c.IndexText], c.Sentences.Select(s => vectors[s.Of(c.Text)]).ToArray())).ToList())))
             .ToList();
     }
+
+    /// <summary>The texts the model reads for these chunks, each once (what indexing throughput is measured against).</summary>
+    public static IReadOnlyList<string> TextsToEmbed(IEnumerable<Chunk> chunks) =>
+        chunks.SelectMany(c => c.Sentences.Select(s => s.Of(c.Text)).Prepend(c.IndexText)).Distinct(StringComparer.Ordinal).ToList();
 
     private string ContentHash(SourceDocument d)
     {
