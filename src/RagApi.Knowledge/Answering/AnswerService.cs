@@ -43,8 +43,12 @@ public sealed partial class AnswerService(
         return answer;
     }
 
-    /// <summary>What every answer starts from: the standalone question, the passages and the extractive draft.</summary>
-    private sealed record Prepared(string Standalone, Retrieval.Retrieval Retrieval, DraftAnswer Draft, DateTimeOffset Deadline, long Started);
+    /// <summary>
+    /// What every answer starts from: the standalone question, the passages, the extractive draft and the passages'
+    /// sentence vectors it read (the model's answer is verified against them, not read again).
+    /// </summary>
+    private sealed record Prepared(string Standalone, Retrieval.Retrieval Retrieval, DraftAnswer Draft,
+        IReadOnlyDictionary<string, float[][]> SentenceVectors, DateTimeOffset Deadline, long Started);
 
     private async Task<Prepared> PrepareAsync(AnswerQuery query, CancellationToken cancellationToken)
     {
@@ -55,21 +59,21 @@ public sealed partial class AnswerService(
         var retrieval = await retriever.RetrieveAsync(standalone, query.Filters, topK * options.RetrievalDepthFactor, cancellationToken);
         // The extractive composer picks sentences from every retrieved passage (it limits statements per document
         // itself); a model is shown a few passages per document, so that one long document cannot fill its prompt.
-        var draft = await MeasuredAsync(Generators.Extractive, () => extractive.ComposeAsync(retrieval, cancellationToken));
+        var (draft, sentenceVectors) = await MeasuredAsync(Generators.Extractive, () => extractive.ComposeReadingVectorsAsync(retrieval, cancellationToken));
         retrieval = retrieval with { Passages = PassageDiversity.Limit(retrieval.Passages, options.MaxPassagesPerDocument, topK) };
-        return new Prepared(standalone, retrieval, draft, deadline, started);
+        return new Prepared(standalone, retrieval, draft, sentenceVectors, deadline, started);
     }
 
     private async Task<ClinicalAnswer> ComposeAnswerAsync(AnswerQuery query, CancellationToken cancellationToken)
     {
-        var (standalone, retrieval, draft, deadline, _) = await PrepareAsync(query, cancellationToken);
+        var (standalone, retrieval, draft, sentenceVectors, deadline, _) = await PrepareAsync(query, cancellationToken);
         if (draft.Statements.Count == 0 || generation.Composer is not { } composer)
             return assembler.Assemble(NewId(), query.Question, standalone, Generators.Extractive, draft);
 
         try
         {
             using var scope = ModelScope(deadline, cancellationToken);
-            var generated = await MeasuredAsync(composer.GeneratorName, () => composer.ComposeAsync(standalone, retrieval.Passages, scope?.Token ?? cancellationToken));
+            var generated = await MeasuredAsync(composer.GeneratorName, () => composer.ComposeAsync(standalone, retrieval.Passages, sentenceVectors, scope?.Token ?? cancellationToken));
             return Generated(query, standalone, draft, composer.GeneratorName, generated);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -91,7 +95,7 @@ public sealed partial class AnswerService(
 
     private async IAsyncEnumerable<object> StreamPreparedAsync(AnswerQuery query, Prepared prepared, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (standalone, retrieval, draft, deadline, started) = prepared;
+        var (standalone, retrieval, draft, sentenceVectors, deadline, started) = prepared;
         using var activity = KnowledgeTelemetry.Source.StartActivity("answer");
         if (draft.Statements.Count == 0 || generation.Composer is not { } composer)
         {
@@ -101,7 +105,7 @@ public sealed partial class AnswerService(
             yield break;
         }
         using var scope = ModelScope(deadline, cancellationToken);
-        await using var items = composer.StreamAsync(standalone, retrieval.Passages, scope?.Token ?? cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var items = composer.StreamAsync(standalone, retrieval.Passages, sentenceVectors, scope?.Token ?? cancellationToken).GetAsyncEnumerator(cancellationToken);
         ClinicalAnswer? answer = null;
         while (answer is null)
         {

@@ -55,7 +55,7 @@ public static class AnsweringExtensions
             if (model is null) return AnswerGeneration.None;
             var prompts = sp.GetRequiredService<GenerationPrompts>();
             return new AnswerGeneration(
-                new GeneratedComposer(model, prompts, sp.GetRequiredService<CitationVerifier>(), sp.GetRequiredService<IKnowledgeStore>(), generation),
+                new GeneratedComposer(model, prompts, sp.GetRequiredService<CitationVerifier>(), generation),
                 new ModelQuestionCondenser(model, prompts),
                 new ModelBudget(generation, sp.GetRequiredService<TimeProvider>()));
         });

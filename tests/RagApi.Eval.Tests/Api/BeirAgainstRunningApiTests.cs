@@ -4,7 +4,8 @@ using RagApi.Eval.Tests.Support;
 namespace RagApi.Eval.Tests.Api;
 
 /// <summary>`beir --api` against the real server process on loopback, beside the in-process run on the server's own store.</summary>
-public sealed class BeirAgainstRunningApiTests(BeirServer server) : IClassFixture<BeirServer>
+[Collection(SharedBeirServer.Name)]
+public sealed class BeirAgainstRunningApiTests(BeirServer server)
 {
     [Fact]
     public async Task The_api_run_gives_the_same_hybrid_figures_as_the_in_process_run_on_the_same_store()

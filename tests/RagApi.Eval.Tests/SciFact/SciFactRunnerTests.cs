@@ -13,7 +13,7 @@ public sealed class SciFactRunnerTests
     [Fact]
     public async Task A_claim_answered_with_its_rationale_scores_as_cited_and_quoted()
     {
-        var scores = await new SciFactRunner(new FakeTarget(SampleAnswers.Valid(), [])).AnswerAsync([Claim], TestContext.Current.CancellationToken);
+        var scores = (await new SciFactRunner(new FakeTarget(SampleAnswers.Valid(), [])).AnswerAsync([Claim], TestContext.Current.CancellationToken))!;
 
         Assert.Equal((1.0, 1.0, 0.5), (scores.EvidenceCited, scores.RationaleQuoted, scores.CitationPrecision.Value ?? -1));
     }
@@ -23,7 +23,7 @@ public sealed class SciFactRunnerTests
     {
         var claim = Claim with { Rationales = [new Rationale("lems-guideline", "SUPPORT", ["IVIg helps too."])] };
 
-        var scores = await new SciFactRunner(new FakeTarget(SampleAnswers.Valid(), [])).AnswerAsync([claim], TestContext.Current.CancellationToken);
+        var scores = (await new SciFactRunner(new FakeTarget(SampleAnswers.Valid(), [])).AnswerAsync([claim], TestContext.Current.CancellationToken))!;
 
         Assert.Equal((1.0, 0.0), (scores.EvidenceCited, scores.RationaleQuoted));
     }
@@ -33,8 +33,19 @@ public sealed class SciFactRunnerTests
     {
         var data = new BeirDataset("f", "f/corpus.jsonl", [new("7", "claim")], new Dictionary<string, IReadOnlyDictionary<string, int>> { ["7"] = new Dictionary<string, int> { ["d2"] = 1 } });
 
-        var scores = await new SciFactRunner(new FakeTarget(SampleAnswers.Valid(), ["d1", "d2"])).RetrieveAsync(data, data.Queries, TestContext.Current.CancellationToken);
+        var scores = (await new SciFactRunner(new FakeTarget(SampleAnswers.Valid(), ["d1", "d2"])).RetrieveAsync(data, data.Queries, TestContext.Current.CancellationToken))!;
 
         Assert.Equal([(SearchMode.Hybrid, 1 / Math.Log2(3))], scores.Select(s => (s.Mode, s.NdcgAt10)));
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_gives_no_answer_figures_rather_than_figures_from_part_of_the_claims()
+    {
+        using var interrupted = new CancellationTokenSource();
+        await interrupted.CancelAsync();
+
+        var scores = await new SciFactRunner(new FakeTarget(SampleAnswers.Valid(), []), concurrency: 2).AnswerAsync([Claim, Claim], interrupted.Token);
+
+        Assert.Null(scores);
     }
 }

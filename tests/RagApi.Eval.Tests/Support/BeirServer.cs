@@ -7,7 +7,7 @@ namespace RagApi.Eval.Tests.Support;
 /// A tiny BEIR folder written here (eight abstracts on distinct topics, five judged queries) and the real RagApi
 /// server as its own process, with one API key, whose store the server seeded from that folder's corpus.jsonl.
 /// </summary>
-public sealed class BeirServer : IAsyncLifetime
+public class BeirServer : IAsyncLifetime
 {
     public const string ApiKey = "beir-tests-key-41c9";
 
@@ -33,7 +33,15 @@ public sealed class BeirServer : IAsyncLifetime
     private const string Qrels = "query-id\tcorpus-id\tscore\nq1\td-lems\t2\nq1\td-dap\t1\nq2\td-dap\t2\nq2\td-lems\t1\nq3\td-asthma\t1\nq4\td-diabetes\t1\nq5\td-sepsis\t1\n";
 
     private readonly TempFolder _folder = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private ServerProcess? _server;
+
+    public BeirServer() : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Server settings beside the seeds (environment variable names, e.g. RateLimits__Burst).</param>
+    protected BeirServer(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public Uri Address => _server?.Address ?? throw new InvalidOperationException("The server has not started.");
 
@@ -49,7 +57,7 @@ public sealed class BeirServer : IAsyncLifetime
         _folder.Write(Path.Combine("beir", "queries.jsonl"), Queries);
         _folder.Write(Path.Combine("beir", "qrels", "test.tsv"), Qrels);
         _server = ServerProcess.Start(SeedServer.ServerDll(), RagApi.Testing.RepositoryPaths.Root, StorePath, [ApiKey],
-            new Dictionary<string, string> { ["Seeds__Path"] = corpus });
+            new Dictionary<string, string>(_settings) { ["Seeds__Path"] = corpus });
         using var http = new HttpClient();
         await _server.WaitUntilReadyAsync(http, TimeSpan.FromMinutes(4), TestContext.Current.CancellationToken);
     }
@@ -62,5 +70,6 @@ public sealed class BeirServer : IAsyncLifetime
             await _server.DisposeAsync();
         }
         _folder.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -20,13 +20,15 @@ internal static class SciFactCommand
         };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N claims (answers and search)." };
         var corpusLimit = new Option<int?>("--corpus-limit") { Description = "Index only the first N abstracts plus the evidence of the claims used (figures then do not compare with published ones)." };
-        var api = new Option<Uri?>("--api") { Description = "Ask a running API instead (its store must hold the SciFact corpus; search is then hybrid only).", CustomParser = ApiUri.Parse };
-        var apiKey = new Option<string?>("--api-key") { Description = "API key sent to the running API." };
+        var api = new ApiTargetOptions(
+            "Ask a running API instead: POST /v1/search (hybrid only) and /v1/answers. Its store must already hold the SciFact corpus (--api never indexes).",
+            "Claims in flight at once.");
         var json = new Option<string?>("--json") { Description = "Write the figures as JSON here." };
         var command = new Command("scifact", "SciFact claims: evidence abstract cited, rationale sentence quoted, citation precision, and nDCG@10 per search mode.")
         {
-            folder, store, limit, corpusLimit, api, apiKey, json,
+            folder, store, limit, corpusLimit, json,
         };
+        api.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             SciFactData data;
@@ -42,10 +44,10 @@ internal static class SciFactCommand
             var claims = data.Claims.Take(result.GetValue(limit) ?? int.MaxValue).ToList();
             var queries = data.Beir.Queries.Take(result.GetValue(limit) ?? int.MaxValue).ToList();
             IEvalTarget target;
-            if (result.GetValue(api) is { } url) target = new HttpTarget(url, result.GetValue(apiKey));
+            if (api.Target(result) is { } http) target = http;
             else target = await IndexedAsync(data, claims, result.GetValue(store)!, result.GetValue(corpusLimit), cancellationToken);
             await using (target)
-                return await ReportAsync(target, data, claims, queries, result.GetValue(json), cancellationToken);
+                return await ReportAsync(new SciFactRunner(target, api.Concurrency(result)), target, data, claims, queries, result.GetValue(json), cancellationToken);
         });
         return command;
     }
@@ -66,16 +68,27 @@ internal static class SciFactCommand
         return new InProcessTarget(services);
     }
 
-    private static async Task<int> ReportAsync(IEvalTarget target, SciFactData data, IReadOnlyList<EvidencedClaim> claims, IReadOnlyList<BeirQuery> queries, string? jsonPath, CancellationToken cancellationToken)
+    private static async Task<int> ReportAsync(SciFactRunner runner, IEvalTarget target, SciFactData data, IReadOnlyList<EvidencedClaim> claims,
+        IReadOnlyList<BeirQuery> queries, string? jsonPath, CancellationToken cancellationToken)
     {
-        var runner = new SciFactRunner(target);
-        var documents = target is InProcessTarget local ? (await local.DocumentCountAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture) : "the API's";
-        Console.WriteLine($"Search over {queries.Count} judged claims, {documents} abstracts in the store, against {target.Description}:");
-        var retrieval = await runner.RetrieveAsync(data.Beir, queries, cancellationToken);
-        Console.WriteLine("  mode      nDCG@10  recall@10");
-        foreach (var r in retrieval) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Mode,-8}  {r.NdcgAt10,7:F4}  {r.RecallAt10,9:F4}"));
-
-        var answers = await runner.AnswerAsync(claims, cancellationToken);
+        IReadOnlyList<SciFactRetrieval>? retrieval;
+        SciFactAnswers? answers;
+        try
+        {
+            var documents = target is InProcessTarget local ? (await local.DocumentCountAsync(cancellationToken)).ToString(CultureInfo.InvariantCulture) : "the API's";
+            Console.WriteLine($"Search over {queries.Count} judged claims, {documents} abstracts in the store, against {target.Description} ({runner.Concurrency} at a time):");
+            retrieval = await runner.RetrieveAsync(data.Beir, queries, cancellationToken);
+            if (retrieval is null) return InterruptedWithoutFigures();
+            Console.WriteLine("  mode      nDCG@10  recall@10");
+            foreach (var r in retrieval) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Mode,-8}  {r.NdcgAt10,7:F4}  {r.RecallAt10,9:F4}"));
+            answers = await runner.AnswerAsync(claims, cancellationToken);
+            if (answers is null) return InterruptedWithoutFigures();
+        }
+        catch (TargetRequestException e)
+        {
+            Console.Error.WriteLine($"error: a request failed{(e.Status is { } s ? $" with HTTP {s}" : "")}, so the run stops and prints no figure from it: {e.Message}");
+            return BeirCommand.RequestFailed;
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers over {answers.Claims} claims with evidence ({data.UnresolvedSentences} gold sentence indexes past their abstract ignored):"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  evidence abstract cited      {answers.EvidenceCited:P1}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rationale sentence quoted    {answers.RationaleQuoted:P1}"));
@@ -86,5 +99,11 @@ internal static class SciFactCommand
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(new { claims = claims.Count, retrieval, answers },
                 ReportJson.Options), cancellationToken);
         return 0;
+    }
+
+    private static int InterruptedWithoutFigures()
+    {
+        Console.Error.WriteLine("Interrupted before every claim finished: no figures are printed from a partial run.");
+        return BeirCommand.Interrupted;
     }
 }

@@ -3,6 +3,7 @@ using RagApi.Eval.Beir;
 using RagApi.Eval.Metrics;
 using RagApi.Eval.Suites;
 using RagApi.Eval.Targets;
+using RagApi.Knowledge.Answering.Assembly;
 using RagApi.Knowledge.Storage;
 
 namespace RagApi.Eval.SciFact;
@@ -16,21 +17,32 @@ public sealed record SciFactAnswers(
 /// <summary>
 /// Asks each SciFact claim with evidence through an <see cref="IEvalTarget"/> (in-process or an API) and scores the
 /// answer against the gold abstracts and rationale sentences; ranks each judged claim's documents per search mode.
+/// At most <c>concurrency</c> requests are in flight; a request that fails (after the HTTP target's retries) is
+/// thrown, so no figure is made from a failed request, and a run interrupted before every claim finished gives none.
 /// </summary>
-public sealed class SciFactRunner(IEvalTarget target)
+public sealed class SciFactRunner(IEvalTarget target, int concurrency = 1)
 {
     public const int RetrievalDepth = 40;
 
-    public async Task<SciFactAnswers> AnswerAsync(IReadOnlyList<EvidencedClaim> claims, CancellationToken cancellationToken)
+    public int Concurrency => concurrency;
+
+    private sealed record Timed<T>(T Value, double Milliseconds);
+
+    /// <returns>The answer figures, or null when the run was interrupted before every claim was answered.</returns>
+    public async Task<SciFactAnswers?> AnswerAsync(IReadOnlyList<EvidencedClaim> claims, CancellationToken cancellationToken)
     {
-        int cited = 0, quoted = 0, refused = 0, invalid = 0;
-        var precision = new List<double?>();
-        double milliseconds = 0;
-        foreach (var claim in claims)
+        var timed = await BoundedRequests.RunAsync(claims, concurrency, async (claim, token) =>
         {
             var started = Stopwatch.GetTimestamp();
-            var answer = await target.AnswerAsync(claim.Text, [], cancellationToken);
-            milliseconds += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var answer = await target.AnswerAsync(claim.Text, [], token);
+            return new Timed<ClinicalAnswer>(answer, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }, null, cancellationToken);
+        if (timed.Any(t => t is null)) return null;
+
+        int cited = 0, quoted = 0, refused = 0, invalid = 0;
+        var precision = new List<double?>();
+        foreach (var (claim, answer) in claims.Zip(timed.Select(t => t!.Value)))
+        {
             var evidence = claim.EvidenceDocuments;
             if (answer.InsufficientEvidence) refused++;
             if (answer.Citations.Any(c => evidence.Contains(c.DocumentId))) cited++;
@@ -39,24 +51,26 @@ public sealed class SciFactRunner(IEvalTarget target)
             if (CitationStructure.Problems(answer).Count > 0) invalid++;
         }
         double n = Math.Max(1, claims.Count);
-        return new SciFactAnswers(claims.Count, cited / n, quoted / n, Rate.Of(precision), refused / n, invalid, milliseconds / n);
+        return new SciFactAnswers(claims.Count, cited / n, quoted / n, Rate.Of(precision), refused / n, invalid, timed.Sum(t => t!.Milliseconds) / n);
     }
 
-    public async Task<IReadOnlyList<SciFactRetrieval>> RetrieveAsync(BeirDataset data, IReadOnlyList<BeirQuery> queries, CancellationToken cancellationToken)
+    /// <returns>The figures per search mode, or null when the run was interrupted before every claim was searched.</returns>
+    public async Task<IReadOnlyList<SciFactRetrieval>?> RetrieveAsync(BeirDataset data, IReadOnlyList<BeirQuery> queries, CancellationToken cancellationToken)
     {
         var modes = target is IModeSearch ? Enum.GetValues<SearchMode>() : [SearchMode.Hybrid];
         var scores = new List<SciFactRetrieval>();
         foreach (var mode in modes)
         {
+            var rankings = await BoundedRequests.RunAsync(queries, concurrency, (query, token) => target is IModeSearch modal
+                ? modal.SearchDocumentsAsync(query.Text, mode, RetrievalDepth, token)
+                : target.SearchDocumentsAsync(query.Text, token), null, cancellationToken);
+            if (rankings.Any(r => r is null)) return null;
             double ndcg = 0, recall = 0;
-            foreach (var query in queries)
+            foreach (var (query, ranked) in queries.Zip(rankings))
             {
-                var ranked = target is IModeSearch modal
-                    ? await modal.SearchDocumentsAsync(query.Text, mode, RetrievalDepth, cancellationToken)
-                    : await target.SearchDocumentsAsync(query.Text, cancellationToken);
                 var gains = data.Qrels[query.Id];
-                ndcg += RankingMetrics.NdcgAt(ranked, gains, 10);
-                recall += RankingMetrics.RecallAt(ranked, gains.Keys.ToHashSet(StringComparer.Ordinal), 10);
+                ndcg += RankingMetrics.NdcgAt(ranked!, gains, 10);
+                recall += RankingMetrics.RecallAt(ranked!, gains.Keys.ToHashSet(StringComparer.Ordinal), 10);
             }
             double n = Math.Max(1, queries.Count);
             scores.Add(new SciFactRetrieval(mode, queries.Count, ndcg / n, recall / n));

@@ -7,6 +7,9 @@ using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing;
 
+/// <summary>The extractive draft and the stored sentence vectors of the retrieved passages, by chunk id.</summary>
+public sealed record ExtractiveDraft(DraftAnswer Draft, IReadOnlyDictionary<string, float[][]> SentenceVectors);
+
 /// <summary>
 /// Builds the answer from the retrieved passages' own sentences, so every statement is its own verbatim quote.
 /// Each sentence is ranked by a model fitted on labelled data (<see cref="SelectionModel"/>) for how well it
@@ -23,13 +26,27 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
     private const string OtherFindings = "Other findings";
     private readonly SelectionModel _model = model ?? SelectionModel.Default;
 
-    public async Task<DraftAnswer> ComposeAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken)
+    public async Task<DraftAnswer> ComposeAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken) =>
+        (await ComposeReadingVectorsAsync(retrieval, cancellationToken)).Draft;
+
+    /// <summary>
+    /// The draft and the sentence vectors of every retrieved passage it was made from, read once, so that verifying
+    /// a model's answer over the same passages does not read them again.
+    /// </summary>
+    public async Task<ExtractiveDraft> ComposeReadingVectorsAsync(Retrieval.Retrieval retrieval, CancellationToken cancellationToken)
     {
         // Sentences are scored against the question's vector and a calibrated threshold; BM25 has no such threshold,
         // so passages found without the question's vector are refused, never answered from.
         if (retrieval.DenseUnavailable is { } unavailable) ExceptionDispatchInfo.Throw(unavailable);
+        var chunkIds = retrieval.Passages.Select(p => p.Chunk.ChunkId).ToHashSet(StringComparer.Ordinal);
+        var vectors = await store.GetSentenceVectorsAsync(chunkIds, cancellationToken);
+        return new ExtractiveDraft(await ComposeAsync(retrieval, new SentenceVectorsRead(store, chunkIds, vectors), cancellationToken), vectors);
+    }
+
+    private async Task<DraftAnswer> ComposeAsync(Retrieval.Retrieval retrieval, IKnowledgeStore read, CancellationToken cancellationToken)
+    {
         var question = QuestionShape.Of(retrieval.Query);
-        var usable = (await SentenceCandidates.CollectAsync(store, retrieval, question, cancellationToken))
+        var usable = (await SentenceCandidates.CollectAsync(read, retrieval, question, cancellationToken))
             .Where(c => !c.NeedsNeighbours)
             .Select(c => c with { Score = _model.Score(c.Features) })
             .OrderByDescending(c => c.Score)

@@ -13,20 +13,21 @@ public sealed record VerifiedStatement(DraftStatement Statement);
 
 /// <summary>
 /// Asks the chat model to answer from the passages only, then verifies every citation (and every suggested
-/// follow-up) before anything leaves the server.
+/// follow-up) before anything leaves the server, against the passages' sentence vectors the caller already read
+/// (<see cref="ExtractiveComposer.ComposeReadingVectorsAsync"/>), so that one answer reads them once.
 /// </summary>
-public sealed class GeneratedComposer(ChatModel model, GenerationPrompts prompts, CitationVerifier verifier, IKnowledgeStore store, GenerationOptions options)
+public sealed class GeneratedComposer(ChatModel model, GenerationPrompts prompts, CitationVerifier verifier, GenerationOptions options)
 {
     public string GeneratorName => model.GeneratorName;
 
-    public async Task<GeneratedDraft> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
+    /// <param name="sentenceVectors">The stored sentence vectors of (at least) <paramref name="passages"/>, by chunk id.</param>
+    public async Task<GeneratedDraft> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages,
+        IReadOnlyDictionary<string, float[][]> sentenceVectors, CancellationToken cancellationToken)
     {
         var prompt = Prompt(question, passages);
         var reply = await model.CompleteAsync(prompt.Chat, cancellationToken);
         var parsed = ModelReplyParser.Parse(reply.Content, reply.Finish);
-        var sentenceVectors = await SentenceVectorsAsync(prompt.Passages, cancellationToken);
-        var (statements, report) = await verifier.VerifyAsync(parsed.Statements, prompt.Passages, sentenceVectors, cancellationToken);
-        var followUps = await verifier.SupportedFollowUpsAsync(parsed.FollowUpQuestions, prompt.Passages, sentenceVectors, cancellationToken);
+        var (statements, report, followUps) = await verifier.VerifyReplyAsync(parsed.Statements, parsed.FollowUpQuestions, prompt.Passages, sentenceVectors, cancellationToken);
         return new GeneratedDraft(new DraftAnswer(statements, followUps), report, parsed.InsufficientEvidence);
     }
 
@@ -35,10 +36,9 @@ public sealed class GeneratedComposer(ChatModel model, GenerationPrompts prompts
     /// item is the whole draft. A line cut by the token limit is never verified nor yielded.
     /// </summary>
     public async IAsyncEnumerable<object> StreamAsync(string question, IReadOnlyList<RetrievedPassage> passages,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, float[][]> sentenceVectors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var prompt = Prompt(question, passages);
-        var sentenceVectors = await SentenceVectorsAsync(prompt.Passages, cancellationToken);
         var lines = new ModelReplyParser.LineReader();
         var streamed = new StreamedText();
         var verified = new List<DraftStatement>();
@@ -74,9 +74,6 @@ public sealed class GeneratedComposer(ChatModel model, GenerationPrompts prompts
             throw new ModelCallException(ModelFailureReason.Refused, "Not even the best passage fits Generation:ContextTokens; raise it.");
         return prompt;
     }
-
-    private Task<IReadOnlyDictionary<string, float[][]>> SentenceVectorsAsync(IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken) =>
-        store.GetSentenceVectorsAsync(passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken);
 
     private static VerificationReport Add(VerificationReport a, VerificationReport b) => new(
         a.StatementsChecked + b.StatementsChecked, a.CitationsOutOfRange + b.CitationsOutOfRange, a.CitationsUnsupported + b.CitationsUnsupported,

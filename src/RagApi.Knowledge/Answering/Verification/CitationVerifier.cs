@@ -28,13 +28,47 @@ public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions o
 {
     private readonly double _supportThreshold = supportThreshold ?? options.SupportThreshold;
 
-    public async Task<(IReadOnlyList<DraftStatement> Statements, VerificationReport Report)> VerifyAsync(
+    /// <summary>
+    /// A whole reply: its statements and its follow-up questions embedded in one call, then each statement verified
+    /// and the follow-ups the passages speak to kept.
+    /// </summary>
+    public async Task<(IReadOnlyList<DraftStatement> Statements, VerificationReport Report, IReadOnlyList<string> FollowUps)> VerifyReplyAsync(
         IReadOnlyList<ParsedStatement> statements,
+        IReadOnlyList<string> followUps,
         IReadOnlyList<RetrievedPassage> passages,
         IReadOnlyDictionary<string, float[][]> sentenceVectors,
         CancellationToken cancellationToken)
     {
-        var vectors = statements.Count == 0 ? [] : await embedder.EmbedAsync(statements.Select(s => s.Text).ToList(), cancellationToken);
+        var vectors = await EmbedAsync([.. statements.Select(s => s.Text), .. followUps], cancellationToken);
+        var (verified, report) = Verify(statements, vectors[..statements.Count], passages, sentenceVectors);
+        return (verified, report, Supported(followUps, vectors[statements.Count..], passages, sentenceVectors));
+    }
+
+    /// <summary>The statements of one streamed line, verified as soon as the line is complete.</summary>
+    public async Task<(IReadOnlyList<DraftStatement> Statements, VerificationReport Report)> VerifyAsync(
+        IReadOnlyList<ParsedStatement> statements,
+        IReadOnlyList<RetrievedPassage> passages,
+        IReadOnlyDictionary<string, float[][]> sentenceVectors,
+        CancellationToken cancellationToken) =>
+        Verify(statements, await EmbedAsync(statements.Select(s => s.Text).ToList(), cancellationToken), passages, sentenceVectors);
+
+    /// <summary>The model's follow-up questions that the passages speak to; the others are not shown.</summary>
+    public async Task<IReadOnlyList<string>> SupportedFollowUpsAsync(
+        IReadOnlyList<string> questions,
+        IReadOnlyList<RetrievedPassage> passages,
+        IReadOnlyDictionary<string, float[][]> sentenceVectors,
+        CancellationToken cancellationToken) =>
+        Supported(questions, await EmbedAsync(questions, cancellationToken), passages, sentenceVectors);
+
+    private async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        texts.Count == 0 ? [] : await embedder.EmbedAsync(texts, cancellationToken);
+
+    private (IReadOnlyList<DraftStatement> Statements, VerificationReport Report) Verify(
+        IReadOnlyList<ParsedStatement> statements,
+        float[][] vectors,
+        IReadOnlyList<RetrievedPassage> passages,
+        IReadOnlyDictionary<string, float[][]> sentenceVectors)
+    {
         int outOfRange = 0, unsupported = 0, recited = 0, dropped = 0;
         var verified = new List<DraftStatement>();
         for (var i = 0; i < statements.Count; i++)
@@ -65,19 +99,14 @@ public sealed class CitationVerifier(ITextEmbedder embedder, GenerationOptions o
         return (verified, new VerificationReport(statements.Count, outOfRange, unsupported, recited, dropped));
     }
 
-    /// <summary>The model's follow-up questions that the passages speak to; the others are not shown.</summary>
-    public async Task<IReadOnlyList<string>> SupportedFollowUpsAsync(
+    private IReadOnlyList<string> Supported(
         IReadOnlyList<string> questions,
+        float[][] vectors,
         IReadOnlyList<RetrievedPassage> passages,
-        IReadOnlyDictionary<string, float[][]> sentenceVectors,
-        CancellationToken cancellationToken)
-    {
-        if (questions.Count == 0) return [];
-        var vectors = await embedder.EmbedAsync(questions, cancellationToken);
-        return questions
+        IReadOnlyDictionary<string, float[][]> sentenceVectors) =>
+        questions
             .Where((_, i) => passages.Select(p => BestSentence(vectors[i], p, sentenceVectors)).Any(e => e is not null && e.Score >= options.FollowUpSupportThreshold))
             .ToList();
-    }
 
     private static Evidence? BestSentence(float[] statement, RetrievedPassage passage, IReadOnlyDictionary<string, float[][]> sentenceVectors)
     {
