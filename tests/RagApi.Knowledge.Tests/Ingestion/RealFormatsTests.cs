@@ -54,6 +54,8 @@ public sealed class RealFormatsTests
     [InlineData("The Medical Department has a bed capacity of 117", "Methods > Setting")]
     [InlineData("The Medical Department OPD II recorded a total of 1015 patients", "Document review and participatory observations > Patient flow and care")]
     [InlineData("In this survey, however, 64% of the 95 respondents", "Discussion > Patient flow, statistics and care")]
+    [InlineData("bottlenecks in the department. Out of the 82 respondents", "Results > Structured patient interviews")] // after "Three options:" in the body face
+    [InlineData("This study identified profound deficiencies in the system", "Discussion")] // a table's caption is not a section
     public void A_pdf_heading_told_by_its_face_or_run_in_is_the_section_path_of_the_text_under_it(string fact, string path) =>
         Assert.Equal(path, string.Join(" > ", BlockHolding("agyeman-duah-2014-malawi", fact).Headings));
 

@@ -22,7 +22,7 @@ internal static class PdfHeadings
         if (read.Count == 0) return [];
         var body = read.GroupBy(b => b.FontSize).MaxBy(g => g.Sum(b => b.Text.Length))!.Key;
         var bodyFont = read.GroupBy(b => b.Font).MaxBy(g => g.Sum(b => b.Text.Length))!.Key;
-        var (blocks, runIns) = SplitRunIns(read, body);
+        var (blocks, runIns) = SplitRunIns(read, body, bodyFont);
         var candidates = blocks.Where((b, i) => IsHeading(b, body) || IsSetApartByFont(b, i + 1 < blocks.Count ? blocks[i + 1] : null, body, bodyFont)).ToHashSet();
         var standalone = candidates.Where(b => !runIns.Contains(b)).ToList();
         var firstPageOnly = standalone.GroupBy(b => b.FontSize).Where(g => g.All(b => b.Page == 1)).Select(g => g.Key).ToHashSet();
@@ -49,14 +49,17 @@ internal static class PdfHeadings
         return result;
     }
 
-    /// <summary>A block opening with a run-in heading becomes the heading (its own block, at the lead's size) and the text after it.</summary>
-    private static (List<PdfTextBlock> Blocks, HashSet<PdfTextBlock> RunIns) SplitRunIns(IReadOnlyList<PdfTextBlock> read, double body)
+    /// <summary>
+    /// A block opening with a run-in heading (in a face other than the body's, not much smaller) becomes the heading
+    /// (its own block, at the lead's size) and the text after it.
+    /// </summary>
+    private static (List<PdfTextBlock> Blocks, HashSet<PdfTextBlock> RunIns) SplitRunIns(IReadOnlyList<PdfTextBlock> read, double body, string bodyFont)
     {
         var blocks = new List<PdfTextBlock>(read.Count);
         var runIns = new HashSet<PdfTextBlock>();
         foreach (var block in read)
         {
-            if (block.RunIn is { } runIn && runIn.FontSize >= body * SmallerThanBody && runIn.Lead.TrimEnd(':', '.', ' ') is { Length: >= 2 } lead)
+            if (block.RunIn is { } runIn && runIn.Font != bodyFont && runIn.FontSize >= body * SmallerThanBody && runIn.Lead.TrimEnd(':', '.', ' ') is { Length: >= 2 } lead)
             {
                 var heading = new PdfTextBlock(block.Page, lead, runIn.FontSize, runIn.Bold, block.Top, block.Top, block.PageHeight);
                 runIns.Add(heading);
@@ -84,11 +87,13 @@ internal static class PdfHeadings
     /// <summary>
     /// One short upright line in another face than the text under it, not much smaller than the body: a heading
     /// whose font name does not say bold. The face must change again after it, so a list set in its own face
-    /// ("1. the organization of ...") is not taken line by line for headings.
+    /// ("1. the organization of ...") is not taken line by line for headings, and the text after it is not set
+    /// smaller, as a table's cells are under its caption ("Table 1 Patient-provider relationship ...").
     /// </summary>
     private static bool IsSetApartByFont(PdfTextBlock block, PdfTextBlock? next, double body, string bodyFont) =>
         LooksLikeAHeading(block) && block.Lines == 1 && !block.Italic && block.Font != bodyFont && block.FontSize >= body * SmallerThanBody
-        && next is not null && next.Font != block.Font && block.Text.FirstOrDefault(char.IsLetter) is var first && char.IsUpper(first);
+        && next is not null && next.Font != block.Font && next.FontSize >= block.FontSize * SmallerThanBody
+        && block.Text.FirstOrDefault(char.IsLetter) is var first && char.IsUpper(first);
 
     private static bool LooksLikeAHeading(PdfTextBlock block)
     {

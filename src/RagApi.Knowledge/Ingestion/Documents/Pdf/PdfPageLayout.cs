@@ -31,7 +31,7 @@ internal static class PdfPageLayout
 
     /// <summary>
     /// A block's consecutive lines of one font; Docstrum may glue a heading to the paragraph under it, and the
-    /// heading must stay a line of its own to be told apart. An italic line (a quotation) stays in its paragraph;
+    /// heading must stay a line of its own to be told apart. A line only slanted otherwise (a quotation) stays in its paragraph;
     /// a line opening with words in a font of their own (a run-in heading) starts a new block.
     /// </summary>
     private static IEnumerable<PdfTextBlock> Split(int pageNumber, double pageHeight, TextBlock block)
@@ -56,8 +56,9 @@ internal static class PdfPageLayout
         if (run.Count > 0) yield return ToBlock(pageNumber, pageHeight, run);
     }
 
+    /// <summary>A line set in the paragraph's size and weight, only slanted otherwise (a quotation, or a gloss inside one).</summary>
     private static bool IsQuotation(PdfFont paragraph, PdfFont line) =>
-        line.Italic && !paragraph.Italic && line.Size == paragraph.Size && line.Bold == paragraph.Bold;
+        line.Italic != paragraph.Italic && line.Size == paragraph.Size && line.Bold == paragraph.Bold;
 
     private static bool SameFont(PdfFont a, PdfFont b) => a.Size == b.Size && a.Bold == b.Bold && a.Family == b.Family;
 
@@ -79,7 +80,7 @@ internal static class PdfPageLayout
         var restFont = PdfFont.Of(words.Skip(leadCount).SelectMany(w => w.Letters).ToList());
         var lead = ExtractedText.Clean(string.Join(' ', words.Take(leadCount).Select(w => w.Text)));
         var rest = ExtractedText.Clean(string.Join(' ', words.Skip(leadCount).Select(w => w.Text)));
-        if (leadFont.Italic || leadFont.Family == restFont.Family || !rest.Any(char.IsLetter)) return null;
+        if (leadFont.Italic || restFont.Italic || leadFont.Family == restFont.Family || !rest.Any(char.IsLetter)) return null;
         if (lead.FirstOrDefault(char.IsLetter) is var first && !char.IsUpper(first)) return null;
         // A heading ends with its colon or full stop, or is set bold; other words in another face open a sentence.
         var paragraphStarts = previous is null || previous.Text.TrimEnd() is [.., '.' or '!' or '?' or ':'];
@@ -92,7 +93,7 @@ internal static class PdfPageLayout
         var text = ExtractedText.Clean(JoinLines(lines.Select(l => ExtractedText.Clean(l.Text))));
         var font = PdfFont.Of(lines.SelectMany(l => l.Words).SelectMany(w => w.Letters).ToList());
         var runIn = RunInOf(lines[0], previous: null) is { } lead
-            ? new PdfRunIn(lead.Lead, lead.Font.Size, lead.Font.Bold, ExtractedText.Clean(JoinLines(lines.Skip(1).Select(l => ExtractedText.Clean(l.Text)).Prepend(lead.After))))
+            ? new PdfRunIn(lead.Lead, lead.Font.Family, lead.Font.Size, lead.Font.Bold, ExtractedText.Clean(JoinLines(lines.Skip(1).Select(l => ExtractedText.Clean(l.Text)).Prepend(lead.After))))
             : null;
         return new PdfTextBlock(pageNumber, text, font.Size, font.Bold, lines.Max(l => l.BoundingBox.Top), lines.Min(l => l.BoundingBox.Bottom), pageHeight)
         {

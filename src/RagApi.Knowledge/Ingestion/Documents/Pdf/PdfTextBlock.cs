@@ -22,4 +22,4 @@ internal sealed record PdfTextBlock(int Page, string Text, double FontSize, bool
 }
 
 /// <summary>The words a block's first line opens with in another font than the rest of it, and the text after them.</summary>
-internal sealed record PdfRunIn(string Lead, double FontSize, bool Bold, string Rest);
+internal sealed record PdfRunIn(string Lead, string Font, double FontSize, bool Bold, string Rest);
