@@ -31,8 +31,8 @@ internal static class PdfPageLayout
 
     /// <summary>
     /// A block's consecutive lines of one font; Docstrum may glue a heading to the paragraph under it, and the
-    /// heading must stay a line of its own to be told apart. A line only slanted otherwise (a quotation) stays in its paragraph;
-    /// a line opening with words in a font of their own (a run-in heading) starts a new block.
+    /// heading must stay a line of its own to be told apart. A line only slanted otherwise (a quotation) stays in
+    /// its paragraph; a line opening with words in a font of their own (a run-in heading) starts a new block.
     /// </summary>
     private static IEnumerable<PdfTextBlock> Split(int pageNumber, double pageHeight, TextBlock block)
     {
