@@ -15,9 +15,26 @@ internal static class LengthOrderedBatches
         foreach (var positions in byLength.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var encoded = encode(positions.Select(i => texts[i]).ToArray(), cancellationToken);
+            var encoded = EncodeOrCancel(encode, positions.Select(i => texts[i]).ToArray(), cancellationToken);
             for (var j = 0; j < positions.Length; j++) vectors[positions[j]] = encoded[j];
         }
         return vectors;
+    }
+
+    /// <summary>
+    /// ONNX Runtime stops a run whose token is cancelled by throwing its own error ("terminate flag"), not
+    /// <see cref="OperationCanceledException"/>; callers (a request timeout, Ctrl+C in the indexer) must see the
+    /// cancellation they asked for, not a model failure.
+    /// </summary>
+    private static float[][] EncodeOrCancel<T>(Func<T[], CancellationToken, float[][]> encode, T[] batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return encode(batch, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The embedding was cancelled.", e, cancellationToken);
+        }
     }
 }

@@ -43,6 +43,31 @@ public sealed class PdfDocumentReaderTests : IDisposable
     }
 
     [Fact]
+    public void Bold_words_opening_a_line_before_body_text_are_a_run_in_heading_of_that_paragraph()
+    {
+        WritePdf("g.pdf", TestPdfs.Build(["# Treatment", "**Dosing.** Aspirin 300 mg is given within an hour of arrival.", "**Monitoring:** Blood pressure is checked every four hours."],
+            ["# Follow-up", "Heparin is started after imaging."]));
+
+        var document = Assert.Single(DocumentSourceLoader.Load(_folder.Root));
+
+        Assert.Equal([("Treatment > Dosing", "Aspirin 300 mg is given within an hour of arrival."), ("Treatment > Monitoring", "Blood pressure is checked every four hours."),
+                ("Follow-up", "Heparin is started after imaging.")],
+            document.Blocks!.Select(b => (string.Join(" > ", b.Headings), b.Text)));
+    }
+
+    [Fact]
+    public void A_line_opening_with_a_bold_word_that_is_not_a_heading_stays_in_its_paragraph()
+    {
+        WritePdf("g.pdf", TestPdfs.Build(["# Treatment", "Aspirin is given within an hour of arrival and", "**Never** given to a child under sixteen years of age."],
+            ["# Follow-up", "Heparin is started after imaging."]));
+
+        var document = Assert.Single(DocumentSourceLoader.Load(_folder.Root));
+
+        Assert.Equal([("Treatment", "Aspirin is given within an hour of arrival and Never given to a child under sixteen years of age."), ("Follow-up", "Heparin is started after imaging.")],
+            document.Blocks!.Select(b => (string.Join(" > ", b.Headings), b.Text)));
+    }
+
+    [Fact]
     public void The_metadata_comes_from_the_sidecar_beside_the_pdf()
     {
         WritePdf("g.pdf", TestPdfs.Build(["Aspirin is given within an hour of arrival."]));

@@ -45,6 +45,24 @@ public sealed class RealFormatsTests
     public void A_pdf_heading_told_by_its_font_is_the_section_of_the_text_under_it(string fact, string heading) =>
         Assert.Equal(heading, BlockHolding("tully-2010-heart-failure", fact).Headings[^1]);
 
+    // BMC sets its headings in faces whose names do not say bold: sections in a bold face, sub-sections in a
+    // sans face a little smaller than the body, and the abstract's labels run in at the start of each paragraph.
+    // "Document review and participatory observations" is printed in the same face as "Results", so it is a
+    // section of its own, not one under Results.
+    [Theory]
+    [InlineData("Human resource shortages, staff attitudes and shortage of equipment", "Abstract > Results")]
+    [InlineData("The Medical Department has a bed capacity of 117", "Methods > Setting")]
+    [InlineData("The Medical Department OPD II recorded a total of 1015 patients", "Document review and participatory observations > Patient flow and care")]
+    [InlineData("In this survey, however, 64% of the 95 respondents", "Discussion > Patient flow, statistics and care")]
+    [InlineData("bottlenecks in the department. Out of the 82 respondents", "Results > Structured patient interviews")] // after "Three options:" in the body face
+    [InlineData("This study identified profound deficiencies in the system", "Discussion")] // a table's caption is not a section
+    public void A_pdf_heading_told_by_its_face_or_run_in_is_the_section_path_of_the_text_under_it(string fact, string path) =>
+        Assert.Equal(path, string.Join(" > ", BlockHolding("agyeman-duah-2014-malawi", fact).Headings));
+
+    [Fact]
+    public void A_pdf_whose_reference_heading_is_set_small_still_loses_its_reference_list() =>
+        Assert.DoesNotContain(Load().Single(d => d.Id == "agyeman-duah-2014-malawi").Blocks!, b => b.Text.Contains("Ovretveit J, Serouri A", StringComparison.Ordinal));
+
     [Fact]
     public void A_pdf_loses_its_running_heads_page_numbers_and_reference_list()
     {

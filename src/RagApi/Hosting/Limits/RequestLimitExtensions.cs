@@ -36,6 +36,7 @@ public static class RequestLimitExtensions
     {
         app.Use(BodyLimitMiddleware.EnforceAsync);
         app.UseRequestTimeouts();
+        app.Use(TimedOutRequestFailures.ReportAsCancellationAsync);
         return app;
     }
 }
