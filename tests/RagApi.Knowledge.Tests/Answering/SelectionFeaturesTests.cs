@@ -13,18 +13,6 @@ public sealed class SelectionFeaturesTests
         Assert.Equal(["lem", "lambert", "eaton", "myasthenic", "syndrome"], abbreviations.Expand(TextAnalyzer.Terms("LEMS")));
     }
 
-    [Theory]
-    [InlineData("What antibodies cause Lambert-Eaton myasthenic syndrome?", "What antibodies cause LEMS?")]
-    [InlineData("How is lambert eaton myasthenic syndrome treated?", "How is LEMS treated?")]
-    [InlineData("What is LEMS?", "What is Lambert-Eaton myasthenic syndrome?")]
-    [InlineData("How is myasthenia gravis treated?", null)]
-    public void A_question_is_respelled_with_the_abbreviations_the_passages_define(string question, string? respelled)
-    {
-        var abbreviations = Abbreviations.Find(["Lambert-Eaton myasthenic syndrome (LEMS) is an autoimmune disorder."]);
-
-        Assert.Equal(respelled, abbreviations.Respell(question));
-    }
-
     [Fact]
     public void Brackets_whose_capitals_do_not_start_the_words_before_them_define_nothing()
     {

@@ -10,36 +10,32 @@ namespace RagApi.Knowledge.Answering.Composing.Selection;
 internal sealed partial class Abbreviations
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _longForms;
-    private readonly List<(string Abbreviation, string[] LongForm, string SpelledOut)> _spellings;
+    private readonly List<(string Abbreviation, string[] LongForm)> _spellings;
 
-    private Abbreviations(Dictionary<string, IReadOnlyList<string>> longForms, List<(string, string[], string)> spellings) =>
+    private Abbreviations(Dictionary<string, IReadOnlyList<string>> longForms, List<(string, string[])> spellings) =>
         (_longForms, _spellings) = (longForms, spellings);
 
     /// <summary>Up to eight words, then an abbreviation in brackets with at least two capitals.</summary>
     [GeneratedRegex(@"((?:[A-Za-z][\w'’]*[\s-]+){1,8})\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)")]
     private static partial Regex Definition();
 
-    [GeneratedRegex(@"[^\s-]+")]
-    private static partial Regex Word();
-
     public static Abbreviations Find(IEnumerable<string> texts)
     {
         var longForms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var spellings = new List<(string, string[], string)>();
+        var spellings = new List<(string, string[])>();
         foreach (var text in texts)
             foreach (Match match in Definition().Matches(text))
             {
                 var abbreviation = match.Groups[2].Value;
                 var capitals = abbreviation.Where(char.IsUpper).Select(char.ToLowerInvariant).ToArray();
-                var phrase = match.Groups[1].Value.TrimEnd();
-                var words = Word().Matches(phrase);
-                if (words.Count < capitals.Length) continue;
-                var longForm = words.Skip(words.Count - capitals.Length).Select(w => w.Value).ToArray();
+                var words = match.Groups[1].Value.Split([' ', '-', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length < capitals.Length) continue;
+                var longForm = words[^capitals.Length..];
                 // The long form's words start with the abbreviation's capitals, in order: "voltage-gated calcium channels (VGCC)".
                 if (!longForm.Select(w => char.ToLowerInvariant(w[0])).SequenceEqual(capitals)) continue;
                 var terms = TextAnalyzer.Terms(abbreviation);
                 if (terms.Count != 1) continue;
-                if (longForms.TryAdd(terms[0], TextAnalyzer.Terms(string.Join(' ', longForm)))) spellings.Add((abbreviation, longForm, phrase[words[^capitals.Length].Index..]));
+                if (longForms.TryAdd(terms[0], TextAnalyzer.Terms(string.Join(' ', longForm)))) spellings.Add((abbreviation, longForm));
             }
         return new Abbreviations(longForms, spellings);
     }
@@ -52,12 +48,12 @@ internal sealed partial class Abbreviations
     public string? Respell(string question)
     {
         var respelled = question;
-        foreach (var (abbreviation, longForm, spelledOutText) in _spellings)
+        foreach (var (abbreviation, longForm) in _spellings)
         {
             var spelledOut = new Regex(@"\b" + string.Join(@"[\s-]+", longForm.Select(Regex.Escape)) + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
             respelled = spelledOut.IsMatch(respelled)
                 ? spelledOut.Replace(respelled, abbreviation)
-                : Regex.Replace(respelled, @"\b" + Regex.Escape(abbreviation) + @"\b", spelledOutText.Replace("$", "$$", StringComparison.Ordinal), RegexOptions.CultureInvariant);
+                : Regex.Replace(respelled, @"\b" + Regex.Escape(abbreviation) + @"\b", string.Join(' ', longForm), RegexOptions.CultureInvariant);
         }
         return respelled == question ? null : respelled;
     }
