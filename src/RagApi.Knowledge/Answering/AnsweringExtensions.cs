@@ -41,7 +41,7 @@ public static class AnsweringExtensions
         services.AddSingleton<Retriever>();
         // The fitted answer-or-refuse check runs on top of the calibrated floor for the model it was fitted on.
         services.AddSingleton(sp => new ExtractiveComposer(sp.GetRequiredService<IKnowledgeStore>(), sp.GetRequiredService<AnswerOptions>(),
-            SelectionModel.Default, sp.GetRequiredService<ITextEmbedder>().ModelId, sp.GetRequiredService<ITextEmbedder>()));
+            SelectionModel.Default, sp.GetRequiredService<ITextEmbedder>().ModelId));
         services.AddSingleton<AnswerAssembler>();
         // The support threshold belongs to the embedding model: the shared options are read, never changed.
         services.AddSingleton(sp => new CitationVerifier(sp.GetRequiredService<ITextEmbedder>(), Option<GenerationOptions>(sp),

@@ -32,7 +32,7 @@ public sealed class SeedCorpus : IAsyncLifetime
         var cancellationToken = TestContext.Current.CancellationToken;
         var retrieval = await new Retriever(Store, RealModel.Embedder, TestMetrics.Create())
             .RetrieveAsync(question, SearchFilters.None, options.DefaultTopK * options.RetrievalDepthFactor, cancellationToken);
-        return await new ExtractiveComposer(Store, options, SelectionModel.Default, embeddingModel, RealModel.Embedder).ComposeAsync(retrieval, cancellationToken);
+        return await new ExtractiveComposer(Store, options, SelectionModel.Default, embeddingModel).ComposeAsync(retrieval, cancellationToken);
     }
 
     public ValueTask DisposeAsync()

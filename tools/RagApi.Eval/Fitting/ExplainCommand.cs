@@ -28,7 +28,7 @@ internal static class ExplainCommand
             var shape = QuestionShape.Of(text);
             Console.WriteLine($"subject: {string.Join(' ', shape.SubjectTerms)}; aspect words: {string.Join(' ', shape.AspectTerms)}; aspects: {string.Join(", ", shape.Aspects.Select(a => a.Heading))}");
             var model = SelectionModel.Default;
-            var ranked = (await SentenceCandidates.CollectAsync(services.Store, retrieval, shape, services.Embedder, cancellationToken))
+            var ranked = (await SentenceCandidates.CollectAsync(services.Store, retrieval, shape, cancellationToken))
                 .Select(c => c with { Score = model.Score(c.Features) })
                 .OrderByDescending(c => c.Score)
                 .Take(result.GetValue(top))

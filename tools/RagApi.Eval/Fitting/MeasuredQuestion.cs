@@ -20,7 +20,7 @@ internal sealed record MeasuredQuestion(LabelledQuestion Question, IReadOnlyList
         var standalone = QuestionCondenser.Condense(question.Question, question.History);
         var retrieval = await services.Retriever.RetrieveAsync(standalone, SearchFilters.None, options.DefaultTopK * options.RetrievalDepthFactor, cancellationToken);
         var shape = QuestionShape.Of(standalone);
-        var candidates = (await SentenceCandidates.CollectAsync(services.Store, retrieval, shape, services.Embedder, cancellationToken))
+        var candidates = (await SentenceCandidates.CollectAsync(services.Store, retrieval, shape, cancellationToken))
             .Where(c => !c.NeedsNeighbours)
             .ToList();
         return new MeasuredQuestion(question,

@@ -20,9 +20,7 @@ public sealed record ExtractiveDraft(DraftAnswer Draft, IReadOnlyDictionary<stri
 /// citation of the same statement.
 /// </summary>
 /// <param name="embeddingModel">The store's embedding model: the fitted answerability check applies only to the model it was fitted on.</param>
-/// <param name="embedder">Embeds the question respelled with the passages' abbreviations; without it sentences are compared with the question as asked.</param>
-public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions options, SelectionModel? model = null, string? embeddingModel = null,
-    ITextEmbedder? embedder = null)
+public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions options, SelectionModel? model = null, string? embeddingModel = null)
 {
     private const int AnswerabilityPassages = 3;
     private const string OtherFindings = "Other findings";
@@ -48,7 +46,7 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
     private async Task<DraftAnswer> ComposeAsync(Retrieval.Retrieval retrieval, IKnowledgeStore read, CancellationToken cancellationToken)
     {
         var question = QuestionShape.Of(retrieval.Query);
-        var usable = (await SentenceCandidates.CollectAsync(read, retrieval, question, embedder, cancellationToken))
+        var usable = (await SentenceCandidates.CollectAsync(read, retrieval, question, cancellationToken))
             .Where(c => !c.NeedsNeighbours)
             .Select(c => c with { Score = _model.Score(c.Features) })
             .OrderByDescending(c => c.Score)

@@ -10,10 +10,8 @@ namespace RagApi.Knowledge.Answering.Composing.Selection;
 internal sealed partial class Abbreviations
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _longForms;
-    private readonly List<(string Abbreviation, string[] LongForm)> _spellings;
 
-    private Abbreviations(Dictionary<string, IReadOnlyList<string>> longForms, List<(string, string[])> spellings) =>
-        (_longForms, _spellings) = (longForms, spellings);
+    private Abbreviations(Dictionary<string, IReadOnlyList<string>> longForms) => _longForms = longForms;
 
     /// <summary>Up to eight words, then an abbreviation in brackets with at least two capitals.</summary>
     [GeneratedRegex(@"((?:[A-Za-z][\w'’]*[\s-]+){1,8})\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)")]
@@ -22,7 +20,6 @@ internal sealed partial class Abbreviations
     public static Abbreviations Find(IEnumerable<string> texts)
     {
         var longForms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var spellings = new List<(string, string[])>();
         foreach (var text in texts)
             foreach (Match match in Definition().Matches(text))
             {
@@ -35,27 +32,9 @@ internal sealed partial class Abbreviations
                 if (!longForm.Select(w => char.ToLowerInvariant(w[0])).SequenceEqual(capitals)) continue;
                 var terms = TextAnalyzer.Terms(abbreviation);
                 if (terms.Count != 1) continue;
-                if (longForms.TryAdd(terms[0], TextAnalyzer.Terms(string.Join(' ', longForm)))) spellings.Add((abbreviation, longForm));
+                longForms.TryAdd(terms[0], TextAnalyzer.Terms(string.Join(' ', longForm)));
             }
-        return new Abbreviations(longForms, spellings);
-    }
-
-    /// <summary>
-    /// The question as the passages could also put it: each long form it spells out as its abbreviation, each
-    /// abbreviation it uses spelled out; null when it names neither. A sentence saying "LEMS" is then compared with
-    /// "What antibodies cause LEMS?", which the embedding model cannot relate to the spelled-out name on its own.
-    /// </summary>
-    public string? Respell(string question)
-    {
-        var respelled = question;
-        foreach (var (abbreviation, longForm) in _spellings)
-        {
-            var spelledOut = new Regex(@"\b" + string.Join(@"[\s-]+", longForm.Select(Regex.Escape)) + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            respelled = spelledOut.IsMatch(respelled)
-                ? spelledOut.Replace(respelled, abbreviation)
-                : Regex.Replace(respelled, @"\b" + Regex.Escape(abbreviation) + @"\b", string.Join(' ', longForm), RegexOptions.CultureInvariant);
-        }
-        return respelled == question ? null : respelled;
+        return new Abbreviations(longForms);
     }
 
     /// <summary>The terms, each defined abbreviation followed by the terms of its long form.</summary>

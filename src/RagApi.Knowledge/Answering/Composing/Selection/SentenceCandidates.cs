@@ -6,17 +6,14 @@ using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing.Selection;
 
-/// <summary>
-/// Every usable sentence of the retrieved passages, measured against the question: stored vectors, and with an
-/// embedder one more embedding when the question names an abbreviation the passages define (or its long form).
-/// </summary>
+/// <summary>Every usable sentence of the retrieved passages, measured against the question (no embedding: stored vectors only).</summary>
 public static class SentenceCandidates
 {
     private const int MaxNewTerms = 15;
     private const int MaxWords = 60;
 
     public static async Task<IReadOnlyList<SentenceCandidate>> CollectAsync(
-        IKnowledgeStore store, Retrieval.Retrieval retrieval, QuestionShape question, ITextEmbedder? embedder, CancellationToken cancellationToken)
+        IKnowledgeStore store, Retrieval.Retrieval retrieval, QuestionShape question, CancellationToken cancellationToken)
     {
         var passages = retrieval.Passages;
         var vectors = await store.GetSentenceVectorsAsync(passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken);
@@ -38,9 +35,6 @@ public static class SentenceCandidates
 
         var abbreviations = Abbreviations.Find(passages.Select(p => p.Chunk.Text).Distinct(StringComparer.Ordinal));
         question = question.With(abbreviations);
-        var respelled = embedder is not null && abbreviations.Respell(retrieval.Query) is { } other
-            ? await embedder.EmbedQueryAsync(other, cancellationToken)
-            : null;
         var termLists = raw.Select(r => abbreviations.Expand(r.Terms)).ToList();
         var bm25 = Scaled(SentenceBm25.Score(question.Terms, termLists, SentenceBm25.SameTerm));
         var aspectBm25 = Scaled(SentenceBm25.Score(question.AspectTerms, termLists, SentenceBm25.SameStem));
@@ -60,7 +54,7 @@ public static class SentenceCandidates
             var terms = termLists[c];
             var passage = passages[rank];
             var heading = passage.Chunk.SectionPath.Split(" > ")[^1];
-            var sentenceCosine = Math.Max(VectorMath.Cosine(retrieval.QueryVector, vector), respelled is null ? -1 : VectorMath.Cosine(respelled, vector));
+            var sentenceCosine = VectorMath.Cosine(retrieval.QueryVector, vector);
             var distinct = terms.ToHashSet(StringComparer.Ordinal);
             var restated = distinct.Count == 0 ? 0 : (double)distinct.Count(questionTerms.Contains) / distinct.Count;
             var newTerms = distinct.Count(t => !questionTerms.Contains(t));
