@@ -76,7 +76,7 @@ internal static class FitCommand
                 : throw new ArgumentException($"--without: no feature named '{name}'; the features are: {string.Join(", ", SentenceFeatures.Names)}")).ToList();
             foreach (var candidate in measured.SelectMany(m => m.Candidates))
                 foreach (var i in leftOut) candidate.Features[i] = 0;
-            var fitted = SelectionFitter.Fit(measured, modelId, TimeProvider.System, Console.Out);
+            var fitted = SelectionFitter.Fit(measured, modelId, new AnswerOptions(), TimeProvider.System, Console.Out);
             if (result.GetValue(output) is { } path)
             {
                 await File.WriteAllTextAsync(path, fitted.ToJson() + Environment.NewLine, cancellationToken);

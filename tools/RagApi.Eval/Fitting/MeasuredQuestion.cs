@@ -7,10 +7,14 @@ using RagApi.Knowledge.Storage;
 namespace RagApi.Eval.Fitting;
 
 /// <summary>A candidate sentence as the fit sees it: its features, whether it answers, whether its document may rightly be cited.</summary>
-internal sealed record MeasuredCandidate(double[] Features, bool Positive, bool FromRelevantDocument);
+internal sealed record MeasuredCandidate(SentenceCandidate Candidate, bool Positive, bool FromRelevantDocument)
+{
+    public double[] Features => Candidate.Features;
+}
 
 /// <summary>A labelled question run through retrieval exactly as an answer is, with each candidate sentence's features and label.</summary>
-internal sealed record MeasuredQuestion(LabelledQuestion Question, IReadOnlyList<MeasuredCandidate> Candidates, double BestCosine, double SubjectCoverage)
+internal sealed record MeasuredQuestion(LabelledQuestion Question, IReadOnlyList<MeasuredCandidate> Candidates, double BestCosine, double SubjectCoverage,
+    IReadOnlyList<string> QuestionTerms)
 {
     public bool HasAnswer => Candidates.Any(c => c.Positive);
 
@@ -24,8 +28,9 @@ internal sealed record MeasuredQuestion(LabelledQuestion Question, IReadOnlyList
             .Where(c => !c.NeedsNeighbours)
             .ToList();
         return new MeasuredQuestion(question,
-            candidates.Select(c => new MeasuredCandidate(c.Features, question.IsAnswer(c.Passage.Chunk.DocumentId, c.Text), question.IsRelevant(c.Passage.Chunk.DocumentId))).ToList(),
+            candidates.Select(c => new MeasuredCandidate(c, question.IsAnswer(c.Passage.Chunk.DocumentId, c.Text), question.IsRelevant(c.Passage.Chunk.DocumentId))).ToList(),
             candidates.Count == 0 ? 0 : candidates.Max(c => c.SentenceCosine),
-            SentenceCandidates.SubjectCoverage(retrieval, shape, 3));
+            SentenceCandidates.SubjectCoverage(retrieval, shape, 3),
+            shape.Terms);
     }
 }

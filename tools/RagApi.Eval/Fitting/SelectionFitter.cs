@@ -1,4 +1,6 @@
 using System.Globalization;
+using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Composing.Selection;
 
 namespace RagApi.Eval.Fitting;
@@ -6,9 +8,10 @@ namespace RagApi.Eval.Fitting;
 /// <summary>Fits both models on the training split and reports every figure on training and held-out questions.</summary>
 internal static class SelectionFitter
 {
-    private const int MaxStatements = 8;
+    private static readonly int[] PerDocumentCaps = [2, 3, 4, 5, 6, 8];
 
-    public static SelectionModel Fit(IReadOnlyList<MeasuredQuestion> measured, string embeddingModel, TimeProvider time, TextWriter report)
+    /// <param name="options">The composer's options: its relevance floor for the lead, statement caps and near-duplicate merging.</param>
+    public static SelectionModel Fit(IReadOnlyList<MeasuredQuestion> measured, string embeddingModel, AnswerOptions options, TimeProvider time, TextWriter report)
     {
         var train = measured.Where(m => !m.Question.HeldOut).ToList();
         var heldOut = measured.Where(m => m.Question.HeldOut).ToList();
@@ -37,20 +40,34 @@ internal static class SelectionFitter
 
         // Recall counts twice as much as precision (F2): the labels mark one phrasing of each fact, so a statement
         // counted as not answering often states the same fact in other words, or a second fact worth stating.
-        var threshold = Enumerable.Range(1, 38).Select(i => i * 0.025)
-            .MaxBy(t => Sources(train).Average(s => Selection(train.Where(q => q.Question.Source == s && q.HasAnswer), scorers, t).F2));
+        double MeanF2(double t, AnswerOptions o) => Sources(train).Average(s => Selection(train.Where(q => q.Question.Source == s && q.HasAnswer), Rank, scorers, t, o).F2);
+        var thresholds = Enumerable.Range(1, 38).Select(i => i * 0.025).ToList();
+        // The per-document cap binds as often as the threshold (one relevant abstract per PubMedQA question), so both are chosen together.
+        report.WriteLine("Statements per document (best threshold for each; mean F2 over sources on training questions; held-out: answering statement kept, statements/answer per source):");
+        var byCap = PerDocumentCaps.Select(cap =>
+        {
+            var o = options with { MaxStatementsPerDocument = cap };
+            var best = thresholds.MaxBy(t => MeanF2(t, o));
+            var heldOutFigures = Sources(heldOut).Select(source => Selection(heldOut.Where(q => q.Question.Source == source && q.HasAnswer), Rank, scorers, best, o));
+            report.WriteLine(F($"  {cap}  threshold {best:F3}  F2 {MeanF2(best, o):F3}  held-out {string.Join("  ", heldOutFigures.Select(f => F($"{f.Hit:P0} {f.PerAnswer:F1}")))}"));
+            return (Cap: cap, Threshold: best, F2: MeanF2(best, o));
+        }).ToList();
+        var chosen = byCap.MaxBy(c => c.F2);
+        report.WriteLine(F($"Chosen: at most {chosen.Cap} statements per document (Answers:MaxStatementsPerDocument is {options.MaxStatementsPerDocument} in this run)"));
+        options = options with { MaxStatementsPerDocument = chosen.Cap };
+        var threshold = chosen.Threshold;
         report.WriteLine("Inclusion thresholds on training questions (per source: statements/answer, sentence precision, recall, questions with an answering statement, statements from a relevant document):");
         foreach (var t in Enumerable.Range(1, 16).Select(i => i * 0.025))
             report.WriteLine(F($"  {t:F3}  ") + string.Join("  |  ", Sources(train).Select(source =>
             {
-                var figures = Selection(train.Where(q => q.Question.Source == source && q.HasAnswer), scorers, t);
+                var figures = Selection(train.Where(q => q.Question.Source == source && q.HasAnswer), Rank, scorers, t, options);
                 return F($"{source} {figures.PerAnswer:F1} {figures.Precision:P0} {figures.Recall:P0} {figures.Hit:P0} {figures.DocumentPrecision:P0}");
             })));
         report.WriteLine(F($"Inclusion threshold (maximises the mean over sources of sentence-selection F2 on training questions): {threshold:F3}"));
         report.WriteLine("  source    split     precision  recall   answered  doc. precision  statements/answer");
         foreach (var (source, split, questions) in Splits(train, heldOut))
         {
-            var s = Selection(questions.Where(q => q.HasAnswer), scorers, threshold);
+            var s = Selection(questions.Where(q => q.HasAnswer), Rank, scorers, threshold, options);
             report.WriteLine(F($"  {source,-9} {split,-9} {s.Precision,9:P1}  {s.Recall,6:P1}  {s.Hit,8:P1}  {s.DocumentPrecision,14:P1}  {s.PerAnswer,6:F2}"));
         }
 
@@ -113,19 +130,24 @@ internal static class SelectionFitter
         public double F2 => Precision + Recall == 0 ? 0 : 5 * Precision * Recall / (4 * Precision + Recall);
     }
 
-    /// <summary>What the composer would keep: the best sentence, then the others at or above the threshold.</summary>
-    private static SelectionFigures Selection(IEnumerable<MeasuredQuestion> questions, Dictionary<MeasuredQuestion, Func<double[], double>> scorers, double threshold)
+    /// <summary>What the composer keeps (<see cref="StatementSelection"/>): the lead, then the likely answers that add something.</summary>
+    private static SelectionFigures Selection(IEnumerable<MeasuredQuestion> questions, Func<double[], double> rank,
+        Dictionary<MeasuredQuestion, Func<double[], double>> scorers, double threshold, AnswerOptions options)
     {
         int kept = 0, keptPositive = 0, keptRelevant = 0, positives = 0, answers = 0, hits = 0;
         foreach (var q in questions)
         {
-            var ordered = q.Candidates.Select(c => (Score: scorers[q](c.Features), c.Positive, c.FromRelevantDocument)).OrderByDescending(c => c.Score).ToList();
-            var selected = ordered.Where((c, i) => i == 0 || c.Score >= threshold).Take(MaxStatements).ToList();
-            kept += selected.Count;
-            keptPositive += selected.Count(c => c.Positive);
-            if (selected.Any(c => c.Positive)) hits++;
-            keptRelevant += selected.Count(c => c.FromRelevantDocument);
-            positives += Math.Min(MaxStatements, ordered.Count(c => c.Positive));
+            var measured = q.Candidates.ToDictionary(c => c.Candidate);
+            var ranked = q.Candidates.Select(c => c.Candidate).OrderByDescending(c => rank(c.Features)).ToList();
+            var lead = StatementSelection.Lead(ranked, options.RelevanceThreshold);
+            var groups = lead is null ? [] : StatementSelection.Select([lead, .. ranked.Where(c => !ReferenceEquals(c, lead))], q.QuestionTerms,
+                c => scorers[q](c.Features) >= threshold, options);
+            var statements = groups.Select(g => (Positive: g.Any(c => measured[c].Positive), measured[g[0]].FromRelevantDocument)).ToList();
+            kept += statements.Count;
+            keptPositive += statements.Count(s => s.Positive);
+            if (statements.Any(s => s.Positive)) hits++;
+            keptRelevant += statements.Count(s => s.FromRelevantDocument);
+            positives += Math.Min(options.MaxStatements, q.Candidates.Count(c => c.Positive));
             answers++;
         }
         return new SelectionFigures(kept == 0 ? 0 : (double)keptPositive / kept, positives == 0 ? 0 : (double)keptPositive / positives, answers == 0 ? 0 : (double)kept / answers, answers == 0 ? 0 : (double)hits / answers, kept == 0 ? 0 : (double)keptRelevant / kept);

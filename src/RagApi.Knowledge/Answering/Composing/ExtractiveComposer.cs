@@ -55,8 +55,10 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
         if (embeddingModel == _model.EmbeddingModel && !Answerable(retrieval, question, usable)) return DraftAnswer.Empty;
 
         // The lead answers directly, so it is the best-ranked sentence that itself reaches the calibrated relevance.
-        var lead = usable.First(c => c.Relevance >= options.RelevanceThreshold);
-        var groups = Select([lead, .. usable.Where(c => !ReferenceEquals(c, lead))], question, usable[0].Score);
+        var lead = StatementSelection.Lead(usable, options.RelevanceThreshold)!;
+        var best = usable[0].Score;
+        var groups = StatementSelection.Select([lead, .. usable.Where(c => !ReferenceEquals(c, lead))], question.Terms,
+            c => _model.Probability(c.Score, best) >= _model.InclusionThreshold, options);
         var leadStatement = ToStatement(groups[0]);
         var points = Arrange(groups.Skip(1).ToList());
         return new DraftAnswer(points, FollowUpQuestions.FromSections(retrieval.Passages, [leadStatement, .. points], options.MaxFollowUpQuestions, retrieval.Query))
@@ -74,31 +76,6 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
             SentenceCandidates.SubjectCoverage(retrieval, question, AnswerabilityPassages),
         ];
         return _model.Answerability(features) >= 0.5;
-    }
-
-    private List<List<SentenceCandidate>> Select(List<SentenceCandidate> ranked, QuestionShape question, double best)
-    {
-        var groups = new List<List<SentenceCandidate>>();
-        var said = question.Terms.ToHashSet(StringComparer.Ordinal);
-        foreach (var candidate in ranked)
-        {
-            if (groups.Count > 0 && _model.Probability(candidate.Score, best) < _model.InclusionThreshold) break;
-            var duplicateOf = groups.FindIndex(g => VectorMath.Cosine(g[0].Vector, candidate.Vector) >= options.NearDuplicateSimilarity);
-            if (duplicateOf >= 0)
-            {
-                // Another source saying the same thing confirms the statement instead of repeating it.
-                if (groups[duplicateOf].All(s => s.Passage.Chunk.DocumentId != candidate.Passage.Chunk.DocumentId)) groups[duplicateOf].Add(candidate);
-                continue;
-            }
-            if (groups.Count >= options.MaxStatements) continue;
-            if (groups.Count(g => g[0].Passage.Chunk.DocumentId == candidate.Passage.Chunk.DocumentId) >= options.MaxStatementsPerDocument) continue;
-            // A sentence that adds no term the question and the statements so far lack says nothing new.
-            var terms = TextAnalyzer.Terms(candidate.Text);
-            if (groups.Count > 0 && terms.All(said.Contains)) continue;
-            said.UnionWith(terms);
-            groups.Add([candidate]);
-        }
-        return groups;
     }
 
     /// <summary>Guideline evidence first; within a kind, statements grouped by the aspect they answer when there are several.</summary>

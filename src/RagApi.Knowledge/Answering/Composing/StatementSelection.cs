@@ -1,0 +1,47 @@
+using RagApi.Knowledge.Answering.Composing.Selection;
+using RagApi.Knowledge.Embeddings;
+using RagApi.Knowledge.Text;
+
+namespace RagApi.Knowledge.Answering.Composing;
+
+/// <summary>
+/// Which ranked sentences become statements, shared by the composer and by the fit that chooses its inclusion
+/// threshold (so the threshold is fitted on the answers readers get): the lead, then each likely answer in rank
+/// order while it adds something. A sentence near-identical to a kept one from another source becomes that
+/// statement's second citation; at most <see cref="AnswerOptions.MaxStatements"/> statements and
+/// <see cref="AnswerOptions.MaxStatementsPerDocument"/> per document; a sentence adding no term the question and
+/// the statements so far lack is left out.
+/// </summary>
+public static class StatementSelection
+{
+    /// <param name="ranked">The lead first, then the others best first.</param>
+    /// <param name="likelyAnswer">Whether a sentence after the lead is likely enough to answer; selection stops at the first that is not.</param>
+    public static List<List<SentenceCandidate>> Select(IReadOnlyList<SentenceCandidate> ranked, IEnumerable<string> questionTerms,
+        Func<SentenceCandidate, bool> likelyAnswer, AnswerOptions options)
+    {
+        var groups = new List<List<SentenceCandidate>>();
+        var said = questionTerms.ToHashSet(StringComparer.Ordinal);
+        foreach (var candidate in ranked)
+        {
+            if (groups.Count > 0 && !likelyAnswer(candidate)) break;
+            var duplicateOf = groups.FindIndex(g => VectorMath.Cosine(g[0].Vector, candidate.Vector) >= options.NearDuplicateSimilarity);
+            if (duplicateOf >= 0)
+            {
+                // Another source saying the same thing confirms the statement instead of repeating it.
+                if (groups[duplicateOf].All(s => s.Passage.Chunk.DocumentId != candidate.Passage.Chunk.DocumentId)) groups[duplicateOf].Add(candidate);
+                continue;
+            }
+            if (groups.Count >= options.MaxStatements) continue;
+            if (groups.Count(g => g[0].Passage.Chunk.DocumentId == candidate.Passage.Chunk.DocumentId) >= options.MaxStatementsPerDocument) continue;
+            var terms = TextAnalyzer.Terms(candidate.Text);
+            if (groups.Count > 0 && terms.All(said.Contains)) continue;
+            said.UnionWith(terms);
+            groups.Add([candidate]);
+        }
+        return groups;
+    }
+
+    /// <summary>The lead: the best-ranked sentence that itself reaches the calibrated relevance, or null (nothing to answer from).</summary>
+    public static SentenceCandidate? Lead(IReadOnlyList<SentenceCandidate> ranked, float relevanceThreshold) =>
+        ranked.FirstOrDefault(c => c.Relevance >= relevanceThreshold);
+}
