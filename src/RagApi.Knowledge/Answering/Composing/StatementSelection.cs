@@ -31,6 +31,8 @@ public static class StatementSelection
                 if (groups[duplicateOf].All(s => s.Passage.Chunk.DocumentId != candidate.Passage.Chunk.DocumentId)) groups[duplicateOf].Add(candidate);
                 continue;
             }
+            // A sentence read with the one before it must not repeat a statement already taken.
+            if (groups.Any(g => Overlaps(g[0], candidate))) continue;
             if (groups.Count >= options.MaxStatements) continue;
             if (groups.Count(g => g[0].Passage.Chunk.DocumentId == candidate.Passage.Chunk.DocumentId) >= options.MaxStatementsPerDocument) continue;
             var terms = TextAnalyzer.Terms(candidate.Text);
@@ -40,6 +42,11 @@ public static class StatementSelection
         }
         return groups;
     }
+
+    private static bool Overlaps(SentenceCandidate a, SentenceCandidate b) =>
+        a.Passage.Chunk.DocumentId == b.Passage.Chunk.DocumentId &&
+        a.Passage.Chunk.ChunkId == b.Passage.Chunk.ChunkId &&
+        a.Span.Start < b.Span.End && b.Span.Start < a.Span.End;
 
     /// <summary>The lead: the best-ranked sentence that itself reaches the calibrated relevance, or null (nothing to answer from).</summary>
     public static SentenceCandidate? Lead(IReadOnlyList<SentenceCandidate> ranked, float relevanceThreshold) =>

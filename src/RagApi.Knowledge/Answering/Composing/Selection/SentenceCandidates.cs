@@ -18,7 +18,7 @@ public static class SentenceCandidates
         var passages = retrieval.Passages;
         var vectors = await store.GetSentenceVectorsAsync(passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var raw = new List<(int Rank, int Index, string Text, float[] Vector, IReadOnlyList<string> Terms)>();
+        var raw = new List<(int Rank, TextSpan Span, string Text, float[] Vector, IReadOnlyList<string> Terms)>();
         for (var rank = 0; rank < passages.Count; rank++)
         {
             var chunk = passages[rank].Chunk;
@@ -28,7 +28,8 @@ public static class SentenceCandidates
                 var text = chunk.Sentence(i);
                 // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
                 if (!seen.Add($"{chunk.DocumentId}\u001f{text}") || !StatementText.IsStatement(text)) continue;
-                raw.Add((rank, i, text, sentenceVectors[i], TextAnalyzer.Terms(text)));
+                raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], TextAnalyzer.Terms(text)));
+                if (WithAntecedent(chunk, sentenceVectors, i) is { } joined) raw.Add((rank, joined.Span, joined.Text, joined.Vector, TextAnalyzer.Terms(joined.Text)));
             }
         }
         if (raw.Count == 0) return [];
@@ -50,7 +51,7 @@ public static class SentenceCandidates
         var candidates = new List<SentenceCandidate>(raw.Count);
         for (var c = 0; c < raw.Count; c++)
         {
-            var (rank, index, text, vector, _) = raw[c];
+            var (rank, span, text, vector, _) = raw[c];
             var terms = termLists[c];
             var passage = passages[rank];
             var heading = passage.Chunk.SectionPath.Split(" > ")[^1];
@@ -78,10 +79,30 @@ public static class SentenceCandidates
                 Math.Min(1.0, Math.Log(1 + text.Count(ch => ch == ' ') + 1) / Math.Log(1 + MaxWords)),
                 passage.Chunk.Document.Kind == DocumentKind.Guideline ? 1 : 0,
             };
-            candidates.Add(new SentenceCandidate(passage, rank, passage.Chunk.Sentences[index], text, vector, features,
+            candidates.Add(new SentenceCandidate(passage, rank, span, text, vector, features,
                 !StatementText.StandsAlone(text)));
         }
         return candidates;
+    }
+
+    /// <summary>
+    /// A sentence that leans on the one before it ("It was then validated in 112 patients.") read together with that
+    /// sentence, as one statement quoting both: the pair means what it says, where the sentence alone does not.
+    /// Null when the sentence stands alone, opens its chunk, or the one before does not stand alone either.
+    /// </summary>
+    private static (TextSpan Span, string Text, float[] Vector)? WithAntecedent(Ingestion.Chunking.Chunk chunk, float[][] sentenceVectors, int index)
+    {
+        if (index == 0 || StatementText.StandsAlone(chunk.Sentence(index))) return null;
+        var before = chunk.Sentence(index - 1);
+        if (!StatementText.IsStatement(before) || !StatementText.StandsAlone(before)) return null;
+        var (first, second) = (chunk.Sentences[index - 1], chunk.Sentences[index]);
+        var span = new TextSpan(first.Start, second.End - first.Start);
+        var text = span.Of(chunk.Text);
+        // Their mean points where the pair's own embedding would, near enough for ranking and duplicate checks.
+        var vector = new float[sentenceVectors[index].Length];
+        TensorPrimitives.Add(sentenceVectors[index - 1], sentenceVectors[index], vector);
+        TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
+        return StatementText.StandsAlone(text) ? (span, text, vector) : null;
     }
 
     /// <summary>The largest share of the question's subject terms that one of the best passages names (title and section included).</summary>
