@@ -35,6 +35,16 @@ public sealed class SeedCorpus : IAsyncLifetime
         return await new ExtractiveComposer(Store, options, SelectionModel.Default, embeddingModel).ComposeAsync(retrieval, cancellationToken);
     }
 
+    /// <summary>The candidate sentences the composer chooses from for this question, before the fitted model scores them.</summary>
+    public async Task<IReadOnlyList<SentenceCandidate>> CandidatesAsync(string question)
+    {
+        var options = new AnswerOptions();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var retrieval = await new Retriever(Store, RealModel.Embedder, TestMetrics.Create())
+            .RetrieveAsync(question, SearchFilters.None, options.DefaultTopK * options.RetrievalDepthFactor, cancellationToken);
+        return await SentenceCandidates.CollectAsync(Store, retrieval, QuestionShape.Of(question), cancellationToken);
+    }
+
     public ValueTask DisposeAsync()
     {
         _temp.Dispose();

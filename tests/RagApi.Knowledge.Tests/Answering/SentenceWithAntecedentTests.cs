@@ -1,0 +1,34 @@
+namespace RagApi.Knowledge.Tests.Answering;
+
+/// <summary>A sentence that leans on the one before it, over the seed corpus's DELTA-P paper.</summary>
+public sealed class SentenceWithAntecedentTests(SeedCorpus corpus)
+{
+    private const string Question = "In which cohort was the DELTA-P score validated?";
+    private const string Antecedent = "The prediction score was derived in a nationwide cohort of 107 Dutch patients with LEMS.";
+    private const string Leaning = "It was then validated in a comparable cohort of 112 patients with LEMS from the United Kingdom.";
+
+    [Fact]
+    public async Task A_sentence_that_leans_on_the_one_before_is_offered_read_with_it()
+    {
+        var candidates = await corpus.CandidatesAsync(Question);
+
+        Assert.Contains(candidates, c => c.Text == $"{Antecedent} {Leaning}" && !c.NeedsNeighbours);
+    }
+
+    [Fact]
+    public async Task The_leaning_sentence_alone_is_still_marked_as_needing_its_neighbours()
+    {
+        var candidates = await corpus.CandidatesAsync(Question);
+
+        Assert.True(Assert.Single(candidates, c => c.Text == Leaning).NeedsNeighbours);
+    }
+
+    [Fact]
+    public async Task The_pair_quotes_both_sentences_verbatim_from_their_chunk()
+    {
+        var candidates = await corpus.CandidatesAsync(Question);
+
+        var pair = Assert.Single(candidates, c => c.Text.EndsWith(Leaning, StringComparison.Ordinal) && c.Text.Length > Leaning.Length);
+        Assert.Equal(pair.Text, pair.Span.Of(pair.Passage.Chunk.Text));
+    }
+}
