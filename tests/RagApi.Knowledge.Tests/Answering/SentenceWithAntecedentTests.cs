@@ -31,4 +31,13 @@ public sealed class SentenceWithAntecedentTests(SeedCorpus corpus)
         var pair = Assert.Single(candidates, c => c.Text.EndsWith(Leaning, StringComparison.Ordinal) && c.Text.Length > Leaning.Length);
         Assert.Equal(pair.Text, pair.Span.Of(pair.Passage.Chunk.Text));
     }
+
+    [Fact]
+    public async Task A_sentence_pointing_past_the_one_before_is_not_read_with_it()
+    {
+        // "The other half" answers "About half ...", two sentences back; the sentence just before is about channels.
+        var candidates = await corpus.CandidatesAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");
+
+        Assert.DoesNotContain(candidates, c => c.Text.Contains(". The other half of patients", StringComparison.Ordinal));
+    }
 }

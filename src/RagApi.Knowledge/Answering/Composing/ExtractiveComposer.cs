@@ -40,13 +40,13 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
         if (retrieval.DenseUnavailable is { } unavailable) ExceptionDispatchInfo.Throw(unavailable);
         var chunkIds = retrieval.Passages.Select(p => p.Chunk.ChunkId).ToHashSet(StringComparer.Ordinal);
         var vectors = await store.GetSentenceVectorsAsync(chunkIds, cancellationToken);
-        return new ExtractiveDraft(await ComposeAsync(retrieval, new SentenceVectorsRead(store, chunkIds, vectors), cancellationToken), vectors);
+        return new ExtractiveDraft(Compose(retrieval, vectors), vectors);
     }
 
-    private async Task<DraftAnswer> ComposeAsync(Retrieval.Retrieval retrieval, IKnowledgeStore read, CancellationToken cancellationToken)
+    private DraftAnswer Compose(Retrieval.Retrieval retrieval, IReadOnlyDictionary<string, float[][]> vectors)
     {
         var question = QuestionShape.Of(retrieval.Query);
-        var usable = (await SentenceCandidates.CollectAsync(read, retrieval, question, cancellationToken))
+        var usable = SentenceCandidates.Collect(retrieval, question, vectors)
             .Where(c => !c.NeedsNeighbours)
             .Select(c => c with { Score = _model.Score(c.Features) })
             .OrderByDescending(c => c.Score)

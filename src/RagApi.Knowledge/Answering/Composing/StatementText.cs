@@ -35,6 +35,16 @@ internal static partial class StatementText
     [GeneratedRegex(@"\b(?:tables?|fig(?:ure)?s?\.?)\s+\d|\b(?:as (?:mentioned|described|discussed|noted|shown) (?:above|earlier|previously|before))\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsElsewhere();
 
+    /// <summary>A pronoun subject ("It was then validated ...", "These patients ..."), which the sentence just before names.</summary>
+    [GeneratedRegex(@"^(?:it|they|this|these|its|their)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounOpening();
+
+    /// <summary>
+    /// Whether the sentence before can supply what this one leans on: only a pronoun subject. "The authors ...",
+    /// "The other half ..." and "In contrast, ..." point at something the sentence before need not hold.
+    /// </summary>
+    public static bool LeansOnTheSentenceBefore(string sentence) => PronounOpening().IsMatch(sentence.TrimStart('(', '"', '\'', ' ', '\u201C'));
+
     public static string Clean(string sentence) => SourceReferenceMarker().Replace(sentence, "").Trim();
 
     /// <summary>Heading-like fragments, very short pieces and list lead-ins ending in a colon say nothing on their own.</summary>

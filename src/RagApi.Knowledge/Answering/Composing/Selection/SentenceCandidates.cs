@@ -13,12 +13,15 @@ public static class SentenceCandidates
     private const int MaxWords = 60;
 
     public static async Task<IReadOnlyList<SentenceCandidate>> CollectAsync(
-        IKnowledgeStore store, Retrieval.Retrieval retrieval, QuestionShape question, CancellationToken cancellationToken)
+        IKnowledgeStore store, Retrieval.Retrieval retrieval, QuestionShape question, CancellationToken cancellationToken) =>
+        Collect(retrieval, question, await store.GetSentenceVectorsAsync(retrieval.Passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken));
+
+    /// <param name="vectors">The stored sentence vectors of the retrieved passages, by chunk id.</param>
+    public static IReadOnlyList<SentenceCandidate> Collect(Retrieval.Retrieval retrieval, QuestionShape question, IReadOnlyDictionary<string, float[][]> vectors)
     {
         var passages = retrieval.Passages;
-        var vectors = await store.GetSentenceVectorsAsync(passages.Select(p => p.Chunk.ChunkId).ToList(), cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var raw = new List<(int Rank, TextSpan Span, string Text, float[] Vector, IReadOnlyList<string> Terms)>();
+        var raw = new List<(int Rank, TextSpan Span, string Text, float[] Vector, IReadOnlyList<string> Terms, bool StandsAlone)>();
         for (var rank = 0; rank < passages.Count; rank++)
         {
             var chunk = passages[rank].Chunk;
@@ -28,8 +31,10 @@ public static class SentenceCandidates
                 var text = chunk.Sentence(i);
                 // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
                 if (!seen.Add($"{chunk.DocumentId}\u001f{text}") || !StatementText.IsStatement(text)) continue;
-                raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], TextAnalyzer.Terms(text)));
-                if (WithAntecedent(chunk, sentenceVectors, i) is { } joined) raw.Add((rank, joined.Span, joined.Text, joined.Vector, TextAnalyzer.Terms(joined.Text)));
+                var standsAlone = StatementText.StandsAlone(text);
+                raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], TextAnalyzer.Terms(text), standsAlone));
+                if (!standsAlone && WithAntecedent(chunk, sentenceVectors, i, text) is { } joined)
+                    raw.Add((rank, joined.Span, joined.Text, joined.Vector, TextAnalyzer.Terms(joined.Text), true));
             }
         }
         if (raw.Count == 0) return [];
@@ -51,7 +56,7 @@ public static class SentenceCandidates
         var candidates = new List<SentenceCandidate>(raw.Count);
         for (var c = 0; c < raw.Count; c++)
         {
-            var (rank, span, text, vector, _) = raw[c];
+            var (rank, span, text, vector, _, standsAlone) = raw[c];
             var terms = termLists[c];
             var passage = passages[rank];
             var heading = passage.Chunk.SectionPath.Split(" > ")[^1];
@@ -79,8 +84,7 @@ public static class SentenceCandidates
                 Math.Min(1.0, Math.Log(1 + text.Count(ch => ch == ' ') + 1) / Math.Log(1 + MaxWords)),
                 passage.Chunk.Document.Kind == DocumentKind.Guideline ? 1 : 0,
             };
-            candidates.Add(new SentenceCandidate(passage, rank, span, text, vector, features,
-                !StatementText.StandsAlone(text)));
+            candidates.Add(new SentenceCandidate(passage, rank, span, text, vector, features, !standsAlone));
         }
         return candidates;
     }
@@ -88,11 +92,12 @@ public static class SentenceCandidates
     /// <summary>
     /// A sentence that leans on the one before it ("It was then validated in 112 patients.") read together with that
     /// sentence, as one statement quoting both: the pair means what it says, where the sentence alone does not.
-    /// Null when the sentence stands alone, opens its chunk, or the one before does not stand alone either.
+    /// Called for a sentence that does not stand alone. Null when it opens its chunk, leans on something other than a pronoun's referent
+    /// ("The authors ...", "The other half ..."), or the one before does not stand alone either.
     /// </summary>
-    private static (TextSpan Span, string Text, float[] Vector)? WithAntecedent(Ingestion.Chunking.Chunk chunk, float[][] sentenceVectors, int index)
+    private static (TextSpan Span, string Text, float[] Vector)? WithAntecedent(Ingestion.Chunking.Chunk chunk, float[][] sentenceVectors, int index, string sentence)
     {
-        if (index == 0 || StatementText.StandsAlone(chunk.Sentence(index))) return null;
+        if (index == 0 || !StatementText.LeansOnTheSentenceBefore(sentence)) return null;
         var before = chunk.Sentence(index - 1);
         if (!StatementText.IsStatement(before) || !StatementText.StandsAlone(before)) return null;
         var (first, second) = (chunk.Sentences[index - 1], chunk.Sentences[index]);
