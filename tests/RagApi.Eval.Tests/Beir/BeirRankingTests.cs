@@ -1,3 +1,4 @@
+using RagApi.Knowledge.Storage;
 using RagApi.Eval.Beir;
 using RagApi.Eval.Targets;
 
@@ -10,10 +11,10 @@ public sealed class BeirRankingTests
     {
         IReadOnlyList<SearchedPassage> passages =
         [
-            new("a", "a#0", new SearchedScores(null, 9f, 0.03f)),
-            new("b", "b#0", new SearchedScores(0.5f, 1f, 0.02f)),
-            new("c", "c#0", new SearchedScores(0.9f, null, 0.01f)),
-            new("b", "b#1", new SearchedScores(0.7f, null, 0.005f)),
+            new("a", "a#0", new PassageScores(null, 9f, 0.03f)),
+            new("b", "b#0", new PassageScores(0.5f, 1f, 0.02f)),
+            new("c", "c#0", new PassageScores(0.9f, null, 0.01f)),
+            new("b", "b#1", new PassageScores(0.7f, null, 0.005f)),
         ];
 
         var rankings = BeirRanking.FromHybrid(passages, 12).ToDictionary(r => r.Name, r => string.Join(',', r.Documents));

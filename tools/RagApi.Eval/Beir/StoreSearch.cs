@@ -22,8 +22,7 @@ internal sealed class StoreSearch(KnowledgeServices services, int depth) : IBeir
             var started = Stopwatch.GetTimestamp();
             var found = await services.Store.SearchAsync(new PassageQuery(query, vector, SearchFilters.None, depth, mode), cancellationToken);
             var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var passages = found.Select(p => new SearchedPassage(p.Chunk.Document.Id, p.Chunk.ChunkId,
-                new SearchedScores(p.Scores.Dense, p.Scores.Lexical, p.Scores.Fused))).ToList();
+            var passages = found.Select(p => new SearchedPassage(p.Chunk.Document.Id, p.Chunk.ChunkId, p.Scores)).ToList();
             if (mode == SearchMode.Hybrid) rankings.AddRange(BeirRanking.FromHybrid(passages, milliseconds));
             else rankings.Add(new BeirRanking(name, BeirRanking.DocumentsOf(passages), milliseconds));
         }
