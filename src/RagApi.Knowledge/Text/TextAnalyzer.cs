@@ -25,7 +25,8 @@ internal static class TextAnalyzer
         var buffer = new System.Text.StringBuilder();
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c)) buffer.Append(LatinFolding.Fold(char.ToLowerInvariant(c)));
+            if (char.IsAsciiLetterOrDigit(c)) buffer.Append(char.ToLowerInvariant(c));
+            else if (char.IsLetterOrDigit(c)) LatinFolding.AppendFolded(buffer, char.ToLowerInvariant(c));
             else Flush(buffer, terms);
         }
         Flush(buffer, terms);

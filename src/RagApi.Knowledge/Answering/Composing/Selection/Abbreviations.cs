@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing.Selection;
@@ -7,26 +6,24 @@ namespace RagApi.Knowledge.Answering.Composing.Selection;
 /// Abbreviations the retrieved passages define ("Lambert-Eaton myasthenic syndrome (LEMS)"), so that a sentence
 /// saying "LEMS" names the subject a question spells out, and a question saying "LEMS" names it too.
 /// </summary>
-internal sealed partial class Abbreviations
+internal sealed class Abbreviations
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _longForms;
 
     private Abbreviations(Dictionary<string, IReadOnlyList<string>> longForms) => _longForms = longForms;
 
-    /// <summary>Up to eight words, then an abbreviation in brackets with at least two capitals.</summary>
-    [GeneratedRegex(@"((?:[A-Za-z][\w'’]*[\s-]+){1,8})\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)")]
-    private static partial Regex Definition();
+    private const int MaxLongFormWords = 8;
 
     public static Abbreviations Find(IEnumerable<string> texts)
     {
         var longForms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var text in texts)
-            foreach (Match match in Definition().Matches(text))
+            for (var open = text.IndexOf('('); open >= 0; open = text.IndexOf('(', open + 1))
             {
-                var abbreviation = match.Groups[2].Value;
+                if (Bracketed(text, open) is not { } abbreviation) continue;
+                var words = WordsBefore(text, open, MaxLongFormWords);
                 var capitals = abbreviation.Where(char.IsUpper).Select(char.ToLowerInvariant).ToArray();
-                var words = match.Groups[1].Value.Split([' ', '-', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length < capitals.Length) continue;
+                if (words.Count < capitals.Length) continue;
                 var longForm = words[^capitals.Length..];
                 // The long form's words start with the abbreviation's capitals, in order: "voltage-gated calcium channels (VGCC)".
                 if (!longForm.Select(w => char.ToLowerInvariant(w[0])).SequenceEqual(capitals)) continue;
@@ -36,6 +33,48 @@ internal sealed partial class Abbreviations
             }
         return new Abbreviations(longForms);
     }
+
+    /// <summary>"(LEMS)": letters and digits in brackets, a capital first and at least two capitals; null otherwise.</summary>
+    private static string? Bracketed(string text, int open)
+    {
+        var close = open + 1;
+        while (close < text.Length && char.IsAsciiLetterOrDigit(text[close])) close++;
+        if (close >= text.Length || text[close] != ')') return null;
+        var inside = text.AsSpan(open + 1, close - open - 1);
+        return inside.Length >= 2 && char.IsAsciiLetterUpper(inside[0]) && inside[1..].ContainsAnyInRange('A', 'Z') ? inside.ToString() : null;
+    }
+
+    /// <summary>
+    /// The words (a letter, then word characters or apostrophes) that run up to the bracket, each followed by spaces
+    /// or hyphens, at most <paramref name="max"/>, in reading order. Walking back from the bracket finds them without
+    /// trying every word of the text as the start of a long form.
+    /// </summary>
+    private static List<string> WordsBefore(string text, int open, int max)
+    {
+        var words = new List<string>(max);
+        var end = open;
+        while (words.Count < max)
+        {
+            var separator = end;
+            while (separator > 0 && IsSeparator(text[separator - 1])) separator--;
+            if (separator == end) break;
+            var start = separator;
+            while (start > 0 && IsWordCharacter(text[start - 1])) start--;
+            // A word starts with a letter: "5mg" contributes "mg", and nothing before it joins the long form.
+            var letter = start;
+            while (letter < separator && !char.IsAsciiLetter(text[letter])) letter++;
+            if (letter == separator) break;
+            words.Add(text[letter..separator]);
+            if (letter != start) break;
+            end = start;
+        }
+        words.Reverse();
+        return words;
+    }
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c == '-';
+
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '_' or '\'' or '’';
 
     /// <summary>The terms, each defined abbreviation followed by the terms of its long form.</summary>
     public IReadOnlyList<string> Expand(IReadOnlyList<string> terms)

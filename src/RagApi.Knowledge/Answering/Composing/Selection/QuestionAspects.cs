@@ -45,28 +45,28 @@ public static class QuestionAspects
         "say", "says", "guideline", "guidance", "evidence", "explain", "describe", "list", "give", "someone", "person",
     };
 
+    /// <summary>What ends a word for a cue; not a hyphen: "first-line" is one word.</summary>
+    private static readonly System.Buffers.SearchValues<char> WordBoundaries =
+        System.Buffers.SearchValues.Create(" ,.;:()?!\"'/[]");
+
     /// <summary>The aspects a question names, in the order of <see cref="All"/>.</summary>
     public static IReadOnlyList<Aspect> AskedIn(string question)
     {
         var text = question.ToLowerInvariant();
-        var words = Words(text);
-        var asked = All.Where(a => a.Cues.Any(c => Hits(c, text, words))).ToList();
-        return asked;
+        return All.Where(a => a.Cues.Any(c => Hits(c, text))).ToList();
     }
 
     /// <summary>The aspect a sentence speaks to most (its section heading breaks ties), or null.</summary>
     public static Aspect? Of(string sentence, string sectionHeading)
     {
         var text = sentence.ToLowerInvariant();
-        var words = Words(text);
         var heading = sectionHeading.ToLowerInvariant();
-        var headingWords = Words(heading);
         Aspect? best = null;
         var bestHits = 0.0;
         foreach (var aspect in All)
         {
             if (aspect.Heading == "Definition") continue;
-            var hits = aspect.Cues.Count(c => Hits(c, text, words)) + 0.5 * aspect.Cues.Count(c => Hits(c, heading, headingWords));
+            var hits = aspect.Cues.Count(c => Hits(c, text)) + 0.5 * aspect.Cues.Count(c => Hits(c, heading));
             if (hits > bestHits) (best, bestHits) = (aspect, hits);
         }
         return best;
@@ -77,8 +77,7 @@ public static class QuestionAspects
     {
         if (aspects.Count == 0) return 0;
         var lower = text.ToLowerInvariant();
-        var words = Words(lower);
-        return (float)aspects.Count(a => a.Cues.Any(c => Hits(c, lower, words))) / aspects.Count;
+        return (float)aspects.Count(a => a.Cues.Any(c => Hits(c, lower))) / aspects.Count;
     }
 
     /// <summary>
@@ -91,8 +90,7 @@ public static class QuestionAspects
         const int enough = 3;
         if (aspects.Count == 0) return 0;
         var lower = text.ToLowerInvariant();
-        var words = Words(lower);
-        return (float)aspects.Average(a => Math.Min(enough, a.Cues.Count(c => Hits(c, lower, words))) / (double)enough);
+        return (float)aspects.Average(a => Math.Min(enough, a.Cues.Count(c => Hits(c, lower))) / (double)enough);
     }
 
     /// <summary>True when the stemmed term only frames the question or names an aspect, not the subject.</summary>
@@ -104,12 +102,14 @@ public static class QuestionAspects
 
     public static bool IsFraming(string term) => FramingWords.Contains(term);
 
-    private static string[] Words(string lower) =>
-        lower.Split([' ', ',', '.', ';', ':', '(', ')', '?', '!', '"', '\'', '/', '[', ']'], StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>A one-word cue is a word's start ("treat" in "treatment"); a phrase must stand as words ("is a", not "diagnosis and").</summary>
-    private static bool Hits(string cue, string lower, string[] words) =>
-        cue.Contains(' ')
-            ? WholeWords.Contain(lower, cue)
-            : words.Any(w => w.StartsWith(cue, StringComparison.Ordinal));
+    /// <summary>
+    /// A one-word cue is a word's start ("treat" in "treatment"); a phrase must stand as words ("is a", not "diagnosis and").
+    /// </summary>
+    private static bool Hits(string cue, string lower)
+    {
+        if (cue.Contains(' ')) return WholeWords.Contain(lower, cue);
+        for (var at = lower.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(cue, at + 1, StringComparison.Ordinal))
+            if (at == 0 || WordBoundaries.Contains(lower[at - 1])) return true;
+        return false;
+    }
 }
