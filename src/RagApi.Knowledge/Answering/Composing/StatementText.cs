@@ -49,7 +49,14 @@ internal static partial class StatementText
 
     /// <summary>Heading-like fragments, very short pieces and list lead-ins ending in a colon say nothing on their own.</summary>
     public static bool IsStatement(string sentence) =>
-        sentence.Count(char.IsLetter) >= 25 && sentence.Contains(' ') && !sentence.TrimEnd().EndsWith(':');
+        Letters(sentence) >= 25 && sentence.Contains(' ') && !sentence.TrimEnd().EndsWith(':');
+
+    private static int Letters(string text)
+    {
+        var letters = 0;
+        foreach (var c in text) if (char.IsLetter(c)) letters++;
+        return letters;
+    }
 
     /// <summary>
     /// Whether a sentence means what it says when read alone, as a statement of an answer is: not when it opens by

@@ -21,6 +21,10 @@ public static class SentenceCandidates
     {
         var passages = retrieval.Passages;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Overlapping chunks share sentences, and a passage's terms are its sentences' terms: each sentence is analysed once.
+        var sentenceTerms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        IReadOnlyList<string> TermsOf(string text) =>
+            sentenceTerms.TryGetValue(text, out var known) ? known : sentenceTerms[text] = TextAnalyzer.Terms(text);
         var raw = new List<(int Rank, TextSpan Span, string Text, float[] Vector, IReadOnlyList<string> Terms, bool StandsAlone)>();
         for (var rank = 0; rank < passages.Count; rank++)
         {
@@ -32,7 +36,7 @@ public static class SentenceCandidates
                 // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
                 if (!seen.Add($"{chunk.DocumentId}\u001f{text}") || !StatementText.IsStatement(text)) continue;
                 var standsAlone = StatementText.StandsAlone(text);
-                raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], TextAnalyzer.Terms(text), standsAlone));
+                raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], TermsOf(text), standsAlone));
                 if (!standsAlone && WithAntecedent(chunk, sentenceVectors, i, text) is { } joined)
                     raw.Add((rank, joined.Span, joined.Text, joined.Vector, TextAnalyzer.Terms(joined.Text), true));
             }
@@ -45,21 +49,24 @@ public static class SentenceCandidates
         var bm25 = Scaled(SentenceBm25.Score(question.Terms, termLists, SentenceBm25.SameTerm));
         var aspectBm25 = Scaled(SentenceBm25.Score(question.AspectTerms, termLists, SentenceBm25.SameStem));
         var subject = SubjectDirection(raw.Select(r => r.Vector).ToList());
-        var questionWithoutSubject = WithoutDirection(retrieval.QueryVector, subject);
+        var withoutSubject = new SubjectFree(retrieval.QueryVector, subject);
         var questionTerms = question.Terms.ToHashSet(StringComparer.Ordinal);
         // Chunking cuts a section at arbitrary sentences: a sentence belongs to its whole section, as relevant as its best part.
-        var sectionCosine = passages.Where(p => p.Scores.Dense is not null)
-            .GroupBy(p => SectionKey(p))
-            .ToDictionary(g => g.Key, g => g.Max(p => p.Scores.Dense!.Value), StringComparer.Ordinal);
+        var sectionKeys = passages.Select(SectionKey).ToList();
+        var sectionCosine = passages.Select((p, rank) => (Key: sectionKeys[rank], p.Scores.Dense))
+            .Where(p => p.Dense is not null)
+            .GroupBy(p => p.Key)
+            .ToDictionary(g => g.Key, g => g.Max(p => p.Dense!.Value), StringComparer.Ordinal);
+        var headings = passages.Select(p => p.Chunk.SectionPath.Split(" > ")[^1]).ToList();
+        var headingMatch = headings.Select(h => QuestionAspects.Match(question.Aspects, h)).ToList();
         // What the passage is about: its document's title, its section and its text, abbreviations spelled out.
-        var passageTerms = passages.Select(p => abbreviations.Expand(TextAnalyzer.Terms($"{p.Chunk.Document.Title}\n{p.Chunk.IndexText}")).ToHashSet(StringComparer.Ordinal)).ToList();
+        var passageTerms = passages.Select(p => PassageTerms(p.Chunk, TermsOf, abbreviations)).ToList();
         var candidates = new List<SentenceCandidate>(raw.Count);
         for (var c = 0; c < raw.Count; c++)
         {
             var (rank, span, text, vector, _, standsAlone) = raw[c];
             var terms = termLists[c];
             var passage = passages[rank];
-            var heading = passage.Chunk.SectionPath.Split(" > ")[^1];
             var sentenceCosine = VectorMath.Cosine(retrieval.QueryVector, vector);
             var distinct = terms.ToHashSet(StringComparer.Ordinal);
             var restated = distinct.Count == 0 ? 0 : (double)distinct.Count(questionTerms.Contains) / distinct.Count;
@@ -68,20 +75,20 @@ public static class SentenceCandidates
             {
                 Math.Max(0, sentenceCosine),
                 Math.Max(0, passage.Scores.Dense ?? sentenceCosine),
-                Math.Max(0, sectionCosine.TryGetValue(SectionKey(passage), out var section) ? section : sentenceCosine),
-                Math.Max(0, TrueCosine(questionWithoutSubject, WithoutDirection(vector, subject))),
+                Math.Max(0, sectionCosine.TryGetValue(sectionKeys[rank], out var section) ? section : sentenceCosine),
+                Math.Max(0, withoutSubject.Cosine(vector, sentenceCosine)),
                 bm25[c],
                 aspectBm25[c],
                 Share(question.SubjectTerms, distinct),
                 Share(question.SubjectTerms, passageTerms[rank]),
                 QuestionAspects.Strength(question.Aspects, text),
-                QuestionAspects.Match(question.Aspects, heading),
+                headingMatch[rank],
                 restated,
                 Math.Min(1.0, (double)newTerms / MaxNewTerms),
                 ContextDependence.LeansOnPrevious(text) ? 1 : 0,
                 1.0 / (rank + 1),
                 question.AsksQuantity && text.Any(char.IsDigit) ? 1 : 0,
-                Math.Min(1.0, Math.Log(1 + text.Count(ch => ch == ' ') + 1) / Math.Log(1 + MaxWords)),
+                Math.Min(1.0, Math.Log(1 + text.AsSpan().Count(' ') + 1) / Math.Log(1 + MaxWords)),
                 passage.Chunk.Document.Kind == DocumentKind.Guideline ? 1 : 0,
             };
             candidates.Add(new SentenceCandidate(passage, rank, span, text, vector, features, !standsAlone));
@@ -135,20 +142,34 @@ public static class SentenceCandidates
         return mean;
     }
 
-    private static float[] WithoutDirection(float[] vector, float[] direction)
+    /// <summary>
+    /// The cosine of two vectors once the subject direction is removed from both, from dot products alone:
+    /// (q - (q.d)d).(v - (v.d)d) = q.v - (q.d)(v.d), and |v - (v.d)d|^2 = |v|^2 - (v.d)^2 for a unit d.
+    /// </summary>
+    private readonly struct SubjectFree(float[] question, float[] subject)
     {
-        var projection = 0f;
-        for (var i = 0; i < vector.Length; i++) projection += vector[i] * direction[i];
-        var rest = new float[vector.Length];
-        for (var i = 0; i < vector.Length; i++) rest[i] = vector[i] - projection * direction[i];
-        return rest;
+        private readonly float _questionOnSubject = TensorPrimitives.Dot(question, subject);
+        private readonly float _questionRestNorm = RestNorm(question, TensorPrimitives.Dot(question, subject));
+
+        /// <param name="questionDot">The question's dot product with <paramref name="vector"/>, already computed.</param>
+        public double Cosine(float[] vector, float questionDot)
+        {
+            var onSubject = TensorPrimitives.Dot(vector, subject);
+            var norms = _questionRestNorm * RestNorm(vector, onSubject);
+            return norms > 0 ? (questionDot - _questionOnSubject * onSubject) / norms : 0;
+        }
+
+        private static float RestNorm(float[] vector, float onSubject) =>
+            MathF.Sqrt(MathF.Max(0, TensorPrimitives.Dot(vector, vector) - onSubject * onSubject));
     }
 
-    /// <summary>Vectors with a direction removed are no longer unit length, so their cosine is not their dot product.</summary>
-    private static double TrueCosine(float[] a, float[] b)
+    /// <summary>The terms of the passage's document title, section and sentences (its whole text), abbreviations spelled out.</summary>
+    private static HashSet<string> PassageTerms(Ingestion.Chunking.Chunk chunk, Func<string, IReadOnlyList<string>> termsOf, Abbreviations abbreviations)
     {
-        var cosine = TensorPrimitives.CosineSimilarity(a, b);
-        return float.IsFinite(cosine) ? cosine : 0;
+        var terms = new HashSet<string>(abbreviations.Expand(termsOf(chunk.Document.Title)), StringComparer.Ordinal);
+        terms.UnionWith(abbreviations.Expand(termsOf(chunk.SectionPath)));
+        for (var i = 0; i < chunk.Sentences.Count; i++) terms.UnionWith(abbreviations.Expand(termsOf(chunk.Sentence(i))));
+        return terms;
     }
 
     private static double[] Scaled(double[] scores)
