@@ -13,7 +13,7 @@ internal static class PerfCommand
     public static Command Create()
     {
         var sizes = new Option<int[]>("--sizes") { Description = "Synthetic chunk counts for the dense retrieval figures.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
-        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, index, api, stream, dense, and query (one question embedded by each local model; not in the default).", DefaultValueFactory = _ => ["embed", "index", "api", "stream", "dense"], AllowMultipleArgumentsPerToken = true };
+        var parts = new Option<string[]>("--parts") { Description = "Which parts to run: embed, index, api, stream, dense, answer (in-process answer latency beside one query embedding), and query (one question embedded by each local model; not in the default).", DefaultValueFactory = _ => ["embed", "index", "api", "stream", "dense", "answer"], AllowMultipleArgumentsPerToken = true };
         var server = new Option<string?>("--server") { Description = "RagApi.dll the api part runs (default: the build of the same configuration under src/RagApi/bin)." };
         var serverStore = new Option<string?>("--server-store") { Description = "A seeded store the api part's server starts from (copied first; default: the server seeds a new one, which takes minutes on a busy machine)." };
         var command = new Command("perf", "Performance benchmark: prints every figure beside its reference and the ratio; exits 1 when any API request failed.") { sizes, parts, server, serverStore };
@@ -42,6 +42,15 @@ internal static class PerfCommand
             {
                 Console.WriteLine("One query embedding, each local model:");
                 foreach (var figure in await QueryEmbeddingBenchmark.RunAsync(CalibrationQuestions(), cancellationToken)) Console.WriteLine(figure);
+            }
+            if (parts.Contains("answer"))
+            {
+                Console.WriteLine("Answer latency in-process (extractive, embedded seed store), beside one query embedding:");
+                if (!File.Exists(storePath)) await EmbeddingBenchmark.IndexAsync(embedder, seeds, storePath, cancellationToken);
+                var root = Path.GetDirectoryName(RepositoryPaths.Find("RagApi.sln"))!;
+                var sets = new List<(string, IReadOnlyList<string>)> { ("seed", LoadTest.QuestionSets.Seed(Path.Combine(root, "seeds"))) };
+                if (LoadTest.QuestionSets.Fresh(LoadTest.QuestionSets.SharedDataFolder(root)) is { Count: > 0 } fresh) sets.Add(("fresh", fresh));
+                foreach (var line in await AnswerLatencyBenchmark.RunAsync(storePath, sets, cancellationToken)) Console.WriteLine(line);
             }
             if (parts.Contains("index"))
             {
