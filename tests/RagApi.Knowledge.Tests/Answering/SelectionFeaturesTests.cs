@@ -57,4 +57,28 @@ public sealed class SelectionFeaturesTests
         Assert.True(QuestionAspects.Strength(mechanism, "The weakness is attributed to pathogenic autoantibodies against calcium channels.")
             > QuestionAspects.Strength(mechanism, "LEMS is an autoimmune disorder."));
     }
+
+    [Fact]
+    public void An_abbreviation_whose_words_are_hyphenated_or_follow_a_number_still_names_its_long_form()
+    {
+        var abbreviations = Abbreviations.Find(["Antibodies against 2 voltage-gated calcium channels (VGCC) were found."]);
+
+        Assert.Equal(["vgcc", "voltage", "gated", "calcium", "channel"], abbreviations.Expand(TextAnalyzer.Terms("VGCC")));
+    }
+
+    [Fact]
+    public void A_bracket_right_after_a_word_defines_nothing()
+    {
+        var abbreviations = Abbreviations.Find(["Lambert-Eaton myasthenic syndrome(LEMS) is rare."]);
+
+        Assert.Equal(["lem"], abbreviations.Expand(TextAnalyzer.Terms("LEMS")));
+    }
+
+    [Theory]
+    [InlineData("First-line treatment is pyridostigmine.", true)]
+    [InlineData("(Treatment) was started early.", true)]
+    [InlineData("The patient retreated from the study.", false)]
+    [InlineData("Pre-treatment values were recorded.", false)]
+    public void A_one_word_cue_matches_only_at_the_start_of_a_word(string sentence, bool treats) =>
+        Assert.Equal(treats, QuestionAspects.Strength(QuestionAspects.AskedIn("How is it treated?"), sentence) > 0);
 }
