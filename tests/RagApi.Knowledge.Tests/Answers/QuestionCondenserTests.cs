@@ -137,6 +137,7 @@ public sealed class QuestionCondenserTests
     [InlineData("What antibodies cause Lambert-Eaton myasthenic syndrome?", "Lambert-Eaton myasthenic syndrome")]
     [InlineData("How is myasthenia gravis treated in pregnancy?", "myasthenia gravis")]
     [InlineData("And how is it treated?", "")]
+    [InlineData("What is the etiology of paraneoplastic (related to cancer) muscle weakness?", "paraneoplastic muscle weakness")]
     public void TopicOf_IsTheLongestRunOfContentWords(string question, string topic)
     {
         Assert.Equal(topic, QuestionCondenser.TopicOf(question));

@@ -56,6 +56,10 @@ public sealed class StatementTextTests
     [InlineData("Similarly, the response to IVIg was short-lived.")]
     [InlineData("The response rates are shown in Table 2 for each group.")]
     [InlineData("\u201CThese cases are rare,\u201D the panel wrote.")]
+    [InlineData("Blocking these channels reduces the calcium-dependent release of acetylcholine.")]
+    [InlineData("In 115 of these 198 patients the cancer was diagnosed after the dermatomyositis.")]
+    [InlineData("The syndrome was first recognised in the 1950s.")]
+    [InlineData("The disease is caused by antibodies against the postsynaptic membrane.")]
     public void StandsAlone_SentenceThatPointsAtItsNeighbours_DoesNot(string sentence)
     {
         Assert.False(StatementText.StandsAlone(sentence));
@@ -72,6 +76,7 @@ public sealed class StatementTextTests
     [InlineData("These findings suggest that autophagy deficiency promotes fibrosis.")]
     [InlineData("We found that VGCC antibodies were present in 85% of patients.")]
     [InlineData("Thymectomy improved outcomes in non-thymomatous myasthenia gravis.")]
+    [InlineData("Patients with LEMS and those with myasthenia gravis differ in their reflexes.")]
     public void StandsAlone_SentenceThatSaysItsOwnSubject_Does(string sentence)
     {
         Assert.True(StatementText.StandsAlone(sentence));

@@ -17,15 +17,20 @@ internal static partial class StatementText
 
     /// <summary>
     /// Openings that point back at something only the neighbouring sentences name: a demonstrative or pronoun
-    /// subject ("This study ...", "These patients ...", "They ..."), another text's authors, a contrast or
-    /// conclusion drawn from what came before ("However, ...", "Therefore, ...").
+    /// subject ("This study ...", "These patients ...", "They ..."), the source's own subject named only as "the
+    /// syndrome", "the disease" or "the drug", another text's authors, a contrast or conclusion drawn from what came
+    /// before ("However, ...", "Therefore, ...").
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:this|these|those|such|its|their|his|her)\b|(?:they|them|he|she|the former|the latter|the authors?|the same|the above|the remaining|the rest|the other|the others|the study|the trial|the present study|the current study|the cohort)\b|(?:in|of|among|from|for|within|of all) (?:this|these|those|such|them|the latter|the former|our|their)\b|(?:in contrast|by contrast|in comparison)\s*,|(?:conversely|similarly|likewise|on the other hand|despite this|in this case|in that case|otherwise|instead|again)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:this|these|those|such|its|their|his|her)\b|(?:they|them|he|she|the former|the latter|the authors?|the same|the above|the remaining|the rest|the other|the others|the study|the trial|the present study|the current study|the cohort|the syndrome|the disease|the disorder|the condition|the drug|the agent|the compound|the procedure|the tumou?r)\b|(?:in|of|among|from|for|within|of all) (?:this|these|those|such|them|the latter|the former|our|their)\b|(?:in contrast|by contrast|in comparison)\s*,|(?:conversely|similarly|likewise|on the other hand|despite this|in this case|in that case|otherwise|instead|again)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ContextDependentOpening();
 
     /// <summary>"These findings suggest that ..." states the cited work's conclusion, which its citation names.</summary>
     [GeneratedRegex(@"^(?:this|these|our|the) (?:findings?|data|results?|observations?|studies|study|experiments?|work|analyses|analysis) (?:\w+ )?(?:suggests?|indicates?|shows?|demonstrates?|implicates?|reveals?|establish(?:es)?|supports?|identif(?:y|ies)|provides?|highlights?|uncovers?|defines?|confirms?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ConclusionOfTheCitedWork();
+
+    /// <summary>A demonstrative among the first words refers back: "Blocking these channels ...", "In 115 of these 198 patients ...".</summary>
+    [GeneratedRegex(@"^(?:\S+\s+){1,3}(?:these|those)\s+\w", RegexOptions.IgnoreCase)]
+    private static partial Regex EarlyDemonstrative();
 
     /// <summary>"It" as the subject refers back, except as the empty subject of "It is recommended that/to ...".</summary>
     [GeneratedRegex(@"^it\b(?!\s+(?:is|was|has been|remains|seems|appears|may be|should be|can be)\s+(?:\w+\s+){1,2}(?:that|to|whether|if)\b)", RegexOptions.IgnoreCase)]
@@ -68,6 +73,6 @@ internal static partial class StatementText
         var text = AdditiveOpening().Replace(sentence.TrimStart('(', '"', '\'', ' ', '\u201C'), "");
         if (PointsElsewhere().IsMatch(text)) return false;
         if (ConclusionOfTheCitedWork().IsMatch(text)) return true;
-        return !ContextDependentOpening().IsMatch(text) && !ReferringIt().IsMatch(text);
+        return !ContextDependentOpening().IsMatch(text) && !ReferringIt().IsMatch(text) && !EarlyDemonstrative().IsMatch(text);
     }
 }

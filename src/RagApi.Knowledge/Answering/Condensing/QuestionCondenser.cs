@@ -95,6 +95,9 @@ internal static partial class QuestionCondenser
     /// <summary>The question's first word is capitalised as a sentence, not as a name.</summary>
     private static bool IsName(string word, bool opensSentence) => opensSentence ? word.Skip(1).Any(char.IsUpper) : word.Any(char.IsUpper);
 
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex BracketedAside();
+
     [GeneratedRegex(@"(?:itis|osis|oma|omas|emia|aemia|pathy|algia|plegia|trophy|syndrome|disease|cancer|carcinoma|tumou?r|infection|disorder)$", RegexOptions.IgnoreCase)]
     private static partial Regex DiseaseEnding();
 
@@ -105,7 +108,8 @@ internal static partial class QuestionCondenser
     /// </summary>
     public static string TopicOf(string question)
     {
-        var words = Word().Matches(question).Select(m => m.Value).ToList();
+        // A bracketed aside glosses a word ("paraneoplastic (related to cancer) muscle weakness"); it is not the topic.
+        var words = Word().Matches(BracketedAside().Replace(question, " ")).Select(m => m.Value).ToList();
         var runs = new List<(int Start, int Length)>();
         var start = -1;
         for (var i = 0; i <= words.Count; i++)
