@@ -21,6 +21,18 @@ internal sealed class CountingKnowledge(string storePath, ITextEmbedder embedder
 
     public void Reset() => _calls.Clear();
 
+    /// <summary>Counts from here on: the start-up work (seeding check, thresholds) is done before the request and not counted.</summary>
+    public async Task ResetOnceReadyAsync(RagApiApplication app)
+    {
+        using var ready = await app.GetAsync("/health/ready");
+        ready.EnsureSuccessStatusCode();
+        Reset();
+    }
+
+    /// <summary>Calls in the shape of <see cref="Calls"/>, for comparing with it.</summary>
+    public static SortedDictionary<string, int> Expected(params (string Member, int Calls)[] calls) =>
+        new(calls.ToDictionary(c => c.Member, c => c.Calls), StringComparer.Ordinal);
+
     public void RegisterIn(IServiceCollection services)
     {
         services.RemoveAll<ITextEmbedder>();

@@ -20,17 +20,17 @@ public sealed class AnswerWorkTests : IAsyncDisposable
     [Fact]
     public async Task One_answer_embeds_the_question_once_searches_once_and_reads_sentence_vectors_once()
     {
-        await StartedAsync();
+        await _counts.ResetOnceReadyAsync(_app);
 
         await _app.AnswerAsync(new { question = "What is the recommended symptomatic treatment for Lambert-Eaton myasthenic syndrome?" });
 
-        Assert.Equal(Expected(("EmbedAsync", 1), ("EmbeddedTexts", 1), ("GetSentenceVectorsAsync", 1), ("SearchAsync", 1)), _counts.Calls);
+        Assert.Equal(CountingKnowledge.Expected(("EmbedAsync", 1), ("EmbeddedTexts", 1), ("GetSentenceVectorsAsync", 1), ("SearchAsync", 1)), _counts.Calls);
     }
 
     [Fact]
     public async Task A_follow_up_is_condensed_without_embedding_and_then_embedded_once()
     {
-        await StartedAsync();
+        await _counts.ResetOnceReadyAsync(_app);
 
         await _app.AnswerAsync(new
         {
@@ -42,29 +42,18 @@ public sealed class AnswerWorkTests : IAsyncDisposable
             },
         });
 
-        Assert.Equal(Expected(("EmbedAsync", 1), ("EmbeddedTexts", 1), ("GetSentenceVectorsAsync", 1), ("SearchAsync", 1)), _counts.Calls);
+        Assert.Equal(CountingKnowledge.Expected(("EmbedAsync", 1), ("EmbeddedTexts", 1), ("GetSentenceVectorsAsync", 1), ("SearchAsync", 1)), _counts.Calls);
     }
 
     [Fact]
     public async Task One_search_embeds_the_query_once_and_searches_once()
     {
-        await StartedAsync();
+        await _counts.ResetOnceReadyAsync(_app);
 
         await _app.SearchAsync(new { query = "Lambert-Eaton myasthenic syndrome treatment" });
 
-        Assert.Equal(Expected(("EmbedAsync", 1), ("EmbeddedTexts", 1), ("SearchAsync", 1)), _counts.Calls);
+        Assert.Equal(CountingKnowledge.Expected(("EmbedAsync", 1), ("EmbeddedTexts", 1), ("SearchAsync", 1)), _counts.Calls);
     }
-
-    /// <summary>The start-up work (seeding check, thresholds) is done before the request and not counted.</summary>
-    private async Task StartedAsync()
-    {
-        using var ready = await _app.GetAsync("/health/ready");
-        ready.EnsureSuccessStatusCode();
-        _counts.Reset();
-    }
-
-    private static SortedDictionary<string, int> Expected(params (string Member, int Calls)[] calls) =>
-        new(calls.ToDictionary(c => c.Member, c => c.Calls), StringComparer.Ordinal);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -32,12 +32,12 @@ public sealed class GeneratedAnswerWorkTests(SeedIndex index) : IAsyncLifetime
     public async Task One_generated_answer_reads_sentence_vectors_once_and_embeds_its_statements_and_follow_ups_in_one_call()
     {
         _model.Then(TwoStatementsAndAFollowUp);
-        await StartedAsync();
+        await _counts.ResetOnceReadyAsync(_app);
 
         var answer = await _app.AnswerAsync(new { question = Question });
 
         Assert.Equal("openai", answer.Generator);
-        Assert.Equal(Expected(("EmbedAsync", 2), ("EmbeddedTexts", 4), ("GetSentenceVectorsAsync", 1), ("SearchAsync", 1)), _counts.Calls);
+        Assert.Equal(CountingKnowledge.Expected(("EmbedAsync", 2), ("EmbeddedTexts", 4), ("GetSentenceVectorsAsync", 1), ("SearchAsync", 1)), _counts.Calls);
     }
 
     [Fact]
@@ -45,25 +45,14 @@ public sealed class GeneratedAnswerWorkTests(SeedIndex index) : IAsyncLifetime
     {
         _model.Then(TwoStatementsAndAFollowUp);
         var address = _app.StartOnLoopback();
-        await StartedAsync();
+        await _counts.ResetOnceReadyAsync(_app);
 
         var events = (await ServerSentEvents.PostAsync(address, new { question = Question })).Events;
 
         Assert.Equal(2, events.Count(e => e.Event == "statement"));
         // The question, then each statement line as soon as it is complete, then the follow-ups at the end.
-        Assert.Equal(Expected(("EmbedAsync", 4), ("EmbeddedTexts", 4), ("GetSentenceVectorsAsync", 1), ("SearchAsync", 1)), _counts.Calls);
+        Assert.Equal(CountingKnowledge.Expected(("EmbedAsync", 4), ("EmbeddedTexts", 4), ("GetSentenceVectorsAsync", 1), ("SearchAsync", 1)), _counts.Calls);
     }
-
-    /// <summary>The start-up work (seeding check, thresholds) is done before the request and not counted.</summary>
-    private async Task StartedAsync()
-    {
-        using var ready = await _app.GetAsync("/health/ready");
-        ready.EnsureSuccessStatusCode();
-        _counts.Reset();
-    }
-
-    private static SortedDictionary<string, int> Expected(params (string Member, int Calls)[] calls) =>
-        new(calls.ToDictionary(c => c.Member, c => c.Calls), StringComparer.Ordinal);
 
     public async ValueTask DisposeAsync()
     {

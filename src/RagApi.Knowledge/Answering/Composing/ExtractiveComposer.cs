@@ -84,16 +84,17 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
         var arranged = new List<DraftStatement>();
         foreach (var kind in groups.GroupBy(g => g[0].Passage.Chunk.Document.Kind == DocumentKind.Guideline ? 0 : 1).OrderBy(k => k.Key))
         {
-            var aspects = kind.Select(g => g[0].Aspect?.Heading).Where(h => h is not null).Distinct().Count();
-            if (aspects < 2)
+            // A sentence's aspect is read from its words, so once per group.
+            var headed = kind.Select(g => (Group: g, Heading: g[0].Aspect?.Heading)).ToList();
+            if (headed.Select(h => h.Heading).Where(h => h is not null).Distinct().Count() < 2)
             {
-                arranged.AddRange(kind.Select(g => ToStatement(g)));
+                arranged.AddRange(headed.Select(h => ToStatement(h.Group)));
                 continue;
             }
-            foreach (var byAspect in kind.GroupBy(g => g[0].Aspect?.Heading ?? OtherFindings)
+            foreach (var byAspect in headed.GroupBy(h => h.Heading ?? OtherFindings)
                          .OrderBy(a => a.Key == OtherFindings ? 1 : 0)
-                         .ThenByDescending(a => a.Max(g => g[0].Score)))
-                arranged.AddRange(byAspect.Select(g => ToStatement(g, byAspect.Key)));
+                         .ThenByDescending(a => a.Max(h => h.Group[0].Score)))
+                arranged.AddRange(byAspect.Select(h => ToStatement(h.Group, byAspect.Key)));
         }
         return arranged;
     }

@@ -57,8 +57,7 @@ public static class SentenceCandidates
             .Where(p => p.Dense is not null)
             .GroupBy(p => p.Key)
             .ToDictionary(g => g.Key, g => g.Max(p => p.Dense!.Value), StringComparer.Ordinal);
-        var headings = passages.Select(p => p.Chunk.SectionPath.Split(" > ")[^1]).ToList();
-        var headingMatch = headings.Select(h => QuestionAspects.Match(question.Aspects, h)).ToList();
+        var headingMatch = passages.Select(p => QuestionAspects.Match(question.Aspects, p.Chunk.SectionPath.Split(" > ")[^1])).ToList();
         // What the passage is about: its document's title, its section and its text, abbreviations spelled out.
         var passageTerms = passages.Select(p => PassageTerms(p.Chunk, TermsOf, abbreviations)).ToList();
         var candidates = new List<SentenceCandidate>(raw.Count);
@@ -146,15 +145,23 @@ public static class SentenceCandidates
     /// The cosine of two vectors once the subject direction is removed from both, from dot products alone:
     /// (q - (q.d)d).(v - (v.d)d) = q.v - (q.d)(v.d), and |v - (v.d)d|^2 = |v|^2 - (v.d)^2 for a unit d.
     /// </summary>
-    private readonly struct SubjectFree(float[] question, float[] subject)
+    private readonly struct SubjectFree
     {
-        private readonly float _questionOnSubject = TensorPrimitives.Dot(question, subject);
-        private readonly float _questionRestNorm = RestNorm(question, TensorPrimitives.Dot(question, subject));
+        private readonly float[] _subject;
+        private readonly float _questionOnSubject;
+        private readonly float _questionRestNorm;
+
+        public SubjectFree(float[] question, float[] subject)
+        {
+            _subject = subject;
+            _questionOnSubject = TensorPrimitives.Dot(question, subject);
+            _questionRestNorm = RestNorm(question, _questionOnSubject);
+        }
 
         /// <param name="questionDot">The question's dot product with <paramref name="vector"/>, already computed.</param>
         public double Cosine(float[] vector, float questionDot)
         {
-            var onSubject = TensorPrimitives.Dot(vector, subject);
+            var onSubject = TensorPrimitives.Dot(vector, _subject);
             var norms = _questionRestNorm * RestNorm(vector, onSubject);
             return norms > 0 ? (questionDot - _questionOnSubject * onSubject) / norms : 0;
         }
