@@ -67,6 +67,22 @@ public sealed class SelectionFeaturesTests
     }
 
     [Fact]
+    public void An_abbreviation_whose_letters_sit_inside_one_word_names_that_word()
+    {
+        var abbreviations = Abbreviations.Find(["Patients received 3,4-diaminopyridine (DAP) or placebo."]);
+
+        Assert.Equal(["dap", "diaminopyridine"], abbreviations.Expand(TextAnalyzer.Terms("DAP")));
+    }
+
+    [Fact]
+    public void An_abbreviation_with_letters_inside_its_words_names_the_fewest_words_that_hold_them()
+    {
+        var abbreviations = Abbreviations.Find(["Weakness improved after treatment with intravenous immunoglobulin (IVIg)."]);
+
+        Assert.Equal(["ivig", "intravenous", "immunoglobulin"], abbreviations.Expand(TextAnalyzer.Terms("IVIg")));
+    }
+
+    [Fact]
     public void A_bracket_right_after_a_word_defines_nothing()
     {
         var abbreviations = Abbreviations.Find(["Lambert-Eaton myasthenic syndrome(LEMS) is rare."]);

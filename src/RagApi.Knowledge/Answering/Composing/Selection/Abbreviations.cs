@@ -22,16 +22,45 @@ internal sealed class Abbreviations
             {
                 if (Bracketed(text, open) is not { } abbreviation) continue;
                 var words = WordsBefore(text, open, MaxLongFormWords);
-                var capitals = abbreviation.Where(char.IsUpper).Select(char.ToLowerInvariant).ToArray();
-                if (words.Count < capitals.Length) continue;
-                var longForm = words[^capitals.Length..];
-                // The long form's words start with the abbreviation's capitals, in order: "voltage-gated calcium channels (VGCC)".
-                if (!longForm.Select(w => char.ToLowerInvariant(w[0])).SequenceEqual(capitals)) continue;
+                if ((WordInitials(words, abbreviation) ?? LettersWithin(words, abbreviation)) is not { } longForm) continue;
                 var terms = TextAnalyzer.Terms(abbreviation);
                 if (terms.Count != 1) continue;
                 longForms.TryAdd(terms[0], TextAnalyzer.Terms(string.Join(' ', longForm)));
             }
         return new Abbreviations(longForms);
+    }
+
+    /// <summary>The long form whose words start with the abbreviation's capitals, in order: "voltage-gated calcium channels (VGCC)".</summary>
+    private static List<string>? WordInitials(List<string> words, string abbreviation)
+    {
+        var capitals = abbreviation.Where(char.IsUpper).Select(char.ToLowerInvariant).ToArray();
+        if (words.Count < capitals.Length) return null;
+        var longForm = words[^capitals.Length..];
+        return longForm.Select(w => char.ToLowerInvariant(w[0])).SequenceEqual(capitals) ? longForm : null;
+    }
+
+    /// <summary>
+    /// Else the fewest last words whose first word starts with the abbreviation's first letter and that hold its
+    /// other letters in order (Schwartz and Hearst's rule): "diaminopyridine (DAP)", "intravenous immunoglobulin (IVIg)".
+    /// </summary>
+    private static List<string>? LettersWithin(List<string> words, string abbreviation)
+    {
+        var letters = abbreviation.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();
+        for (var count = 1; count <= Math.Min(words.Count, letters.Length); count++)
+        {
+            var longForm = words[^count..];
+            if (char.ToLowerInvariant(longForm[0][0]) != letters[0]) continue;
+            var joined = string.Join(' ', longForm).ToLowerInvariant();
+            var at = 1;
+            var matched = 1;
+            while (matched < letters.Length && (at = joined.IndexOf(letters[matched], at)) >= 0)
+            {
+                matched++;
+                at++;
+            }
+            if (matched == letters.Length) return longForm;
+        }
+        return null;
     }
 
     /// <summary>"(LEMS)": letters and digits in brackets, a capital first and at least two capitals; null otherwise.</summary>
