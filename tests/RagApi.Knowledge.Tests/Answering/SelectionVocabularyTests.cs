@@ -16,6 +16,13 @@ public sealed class SelectionVocabularyTests
     public void The_subject_of_a_question_leaves_out_the_aspect_it_asks() =>
         Assert.Equal(["lambert", "eaton", "myasthenic", "syndrome"], QuestionShape.Of("What antibodies cause Lambert-Eaton myasthenic syndrome?").SubjectTerms);
 
+    [Theory]
+    [InlineData("The difference between the groups was significant.")]
+    [InlineData("Testicular volume was normal in both men.")]
+    [InlineData("Vesicles cluster at the nerve terminal.")]
+    public void A_word_that_only_starts_like_a_cue_names_no_aspect(string sentence) =>
+        Assert.Null(QuestionAspects.Of(sentence, ""));
+
     [Fact]
     public void The_shipped_selection_model_says_where_its_weights_came_from() =>
         Assert.StartsWith("ragapi-eval fit", SelectionModel.Default.Source, StringComparison.Ordinal);

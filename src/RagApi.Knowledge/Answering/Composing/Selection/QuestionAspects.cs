@@ -45,6 +45,12 @@ public static class QuestionAspects
         "say", "says", "guideline", "guidance", "evidence", "explain", "describe", "list", "give", "someone", "person",
     };
 
+    /// <summary>
+    /// Words that start like a cue and mean something else: "significantly" is no sign, "testicular" no test, a
+    /// nerve "terminal" no term.
+    /// </summary>
+    private static readonly string[] LookAlikes = ["signif", "testic", "testost", "termin"];
+
     /// <summary>What ends a word for a cue; not a hyphen: "first-line" is one word.</summary>
     private static readonly System.Buffers.SearchValues<char> WordBoundaries =
         System.Buffers.SearchValues.Create(" ,.;:()?!\"'/[]");
@@ -98,7 +104,14 @@ public static class QuestionAspects
 
     /// <summary>True when the stemmed term names an aspect (a cue of one of <see cref="All"/>).</summary>
     public static bool IsAspect(string term) =>
-        All.Any(a => a.Cues.Any(c => !c.Contains(' ') && term.StartsWith(c, StringComparison.Ordinal)));
+        !LooksAlike(term) && All.Any(a => a.Cues.Any(c => !c.Contains(' ') && term.StartsWith(c, StringComparison.Ordinal)));
+
+    private static bool LooksAlike(ReadOnlySpan<char> word)
+    {
+        foreach (var lookAlike in LookAlikes)
+            if (word.StartsWith(lookAlike, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     public static bool IsFraming(string term) => FramingWords.Contains(term);
 
@@ -109,7 +122,7 @@ public static class QuestionAspects
     {
         if (cue.Contains(' ')) return WholeWords.Contain(lower, cue);
         for (var at = lower.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(cue, at + 1, StringComparison.Ordinal))
-            if (at == 0 || WordBoundaries.Contains(lower[at - 1])) return true;
+            if ((at == 0 || WordBoundaries.Contains(lower[at - 1])) && !LooksAlike(lower.AsSpan(at))) return true;
         return false;
     }
 }
