@@ -50,7 +50,11 @@ internal static partial class StatementText
     /// </summary>
     public static bool LeansOnTheSentenceBefore(string sentence) => PronounOpening().IsMatch(sentence.TrimStart('(', '"', '\'', ' ', '\u201C'));
 
-    public static string Clean(string sentence) => SourceReferenceMarker().Replace(sentence, "").Trim();
+    /// <summary>The sentence without the source's reference markers, its line breaks (a list's items) read as spaces.</summary>
+    public static string Clean(string sentence) => Whitespace().Replace(SourceReferenceMarker().Replace(sentence, ""), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     /// <summary>Heading-like fragments, very short pieces and list lead-ins ending in a colon say nothing on their own.</summary>
     public static bool IsStatement(string sentence) =>

@@ -34,7 +34,10 @@ public static class SentenceCandidates
             {
                 var text = chunk.Sentence(i);
                 // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
-                if (!seen.Add($"{chunk.DocumentId}\u001f{text}") || !StatementText.IsStatement(text)) continue;
+                if (!seen.Add($"{chunk.DocumentId}\u001f{text}")) continue;
+                if (ListWithLeadIn(chunk, sentenceVectors, i) is { } list)
+                    raw.Add((rank, list.Span, list.Text, list.Vector, TextAnalyzer.Terms(list.Text), true));
+                if (!StatementText.IsStatement(text)) continue;
                 var standsAlone = StatementText.StandsAlone(text);
                 raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], TermsOf(text), standsAlone));
                 if (!standsAlone && WithAntecedent(chunk, sentenceVectors, i, text) is { } joined)
@@ -114,6 +117,39 @@ public static class SentenceCandidates
         TensorPrimitives.Add(sentenceVectors[index - 1], sentenceVectors[index], vector);
         TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
         return StatementText.StandsAlone(text) ? (span, text, vector) : null;
+    }
+
+    /// <summary>
+    /// A list read with the line that introduces it, as one statement quoting both: "The six items are:" and its
+    /// items, each on a line of its own ("age at onset of 50 years or older;", ...), up to the item that ends the
+    /// sentence. Items too short to be statements say what they mean only this way. Null when the sentence does not
+    /// end in a colon, does not stand alone, no item follows on a new line, its first item is a whole sentence, or
+    /// the whole would be too long to read as one statement.
+    /// </summary>
+    private static (TextSpan Span, string Text, float[] Vector)? ListWithLeadIn(Ingestion.Chunking.Chunk chunk, float[][] sentenceVectors, int index)
+    {
+        const int maxItems = 12;
+        const int maxLength = 700;
+        var leadIn = chunk.Sentence(index);
+        if (!leadIn.TrimEnd().EndsWith(':') || !StatementText.StandsAlone(leadIn)) return null;
+        var last = index;
+        for (var next = index + 1; next < chunk.Sentences.Count && next < sentenceVectors.Length && next - index <= maxItems; next++)
+        {
+            var between = chunk.Text.AsSpan(chunk.Sentences[next - 1].End, chunk.Sentences[next].Start - chunk.Sentences[next - 1].End);
+            if (!between.Contains('\n')) break;
+            var endsSentence = chunk.Sentence(next).TrimEnd().EndsWith('.');
+            // Items that are whole sentences are statements each; the rest of such a list is not told from paragraphs.
+            if (endsSentence && last == index) return null;
+            last = next;
+            if (endsSentence) break;
+        }
+        if (last == index) return null;
+        var span = new TextSpan(chunk.Sentences[index].Start, chunk.Sentences[last].End - chunk.Sentences[index].Start);
+        if (span.Length > maxLength) return null;
+        var vector = new float[sentenceVectors[index].Length];
+        for (var i = index; i <= last; i++) TensorPrimitives.Add(vector, sentenceVectors[i], vector);
+        TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
+        return (span, span.Of(chunk.Text), vector);
     }
 
     /// <summary>The largest share of the question's subject terms that one of the best passages names (title and section included).</summary>
