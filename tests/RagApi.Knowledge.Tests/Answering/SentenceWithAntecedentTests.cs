@@ -40,4 +40,13 @@ public sealed class SentenceWithAntecedentTests(SeedCorpus corpus)
 
         Assert.DoesNotContain(candidates, c => c.Text.Contains(". The other half of patients", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_sentence_naming_its_subject_only_by_kind_is_offered_read_with_the_sentence_that_names_it()
+    {
+        var candidates = await corpus.CandidatesAsync("What are the forms of ICU-acquired weakness?");
+
+        Assert.Contains(candidates, c => !c.NeedsNeighbours && c.Text.StartsWith("ICU-acquired weakness is therefore", StringComparison.Ordinal)
+            && c.Text.Contains(". The syndrome has three recognized forms", StringComparison.Ordinal));
+    }
 }

@@ -40,13 +40,18 @@ internal static partial class StatementText
     [GeneratedRegex(@"\b(?:tables?|fig(?:ure)?s?\.?)\s+\d|\b(?:as (?:mentioned|described|discussed|noted|shown) (?:above|earlier|previously|before))\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsElsewhere();
 
-    /// <summary>A pronoun subject ("It was then validated ...", "These patients ..."), which the sentence just before names.</summary>
-    [GeneratedRegex(@"^(?:it|they|this|these|its|their)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A pronoun subject ("It was then validated ...", "These patients ...") or the source's subject named only by
+    /// its kind ("The syndrome has three recognized forms ...", "The disease is caused by ..."), which the sentence
+    /// just before names.
+    /// </summary>
+    [GeneratedRegex(@"^(?:it|they|this|these|its|their|the (?:syndrome|disease|disorder|condition|drug|agent|compound|procedure|tumou?r))\b", RegexOptions.IgnoreCase)]
     private static partial Regex PronounOpening();
 
     /// <summary>
-    /// Whether the sentence before can supply what this one leans on: only a pronoun subject. "The authors ...",
-    /// "The other half ..." and "In contrast, ..." point at something the sentence before need not hold.
+    /// Whether the sentence before can supply what this one leans on: a pronoun subject or the subject named by its
+    /// kind. "The authors ...", "The other half ..." and "In contrast, ..." point at something the sentence before
+    /// need not hold.
     /// </summary>
     public static bool LeansOnTheSentenceBefore(string sentence) => PronounOpening().IsMatch(sentence.TrimStart('(', '"', '\'', ' ', '\u201C'));
 
