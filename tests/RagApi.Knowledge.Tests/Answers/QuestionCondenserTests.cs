@@ -22,6 +22,12 @@ public sealed class QuestionCondenserTests
         Assert.Equal("How is Lambert-Eaton myasthenic syndrome treated?", standalone);
     }
 
+    [Theory]
+    [InlineData("What is the symptomatic drug for LEMS?", "LEMS")]
+    [InlineData("What did the 2016 consensus say about thymectomy?", "2016 consensus in thymectomy")]
+    public void TopicOf_LeavesOutWhatOnlyFramesTheQuestion(string question, string topic) =>
+        Assert.Equal(topic, QuestionCondenser.TopicOf(question));
+
     [Fact]
     public void Condense_FollowUpWithAPossessive_NamesTheTopicAsOwner()
     {

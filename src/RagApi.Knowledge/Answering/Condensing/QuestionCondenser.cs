@@ -37,6 +37,7 @@ internal static partial class QuestionCondenser
         "need", "needed", "get", "gets", "have", "has", "had", "type", "types", "kind", "kinds", "related", "about",
         "so", "then", "now", "again", "next", "after", "before", "during", "between", "vs", "versus", "like", "look",
         "found", "seen", "occur", "occurs", "involved", "develop", "develops", "affect", "affects", "happen", "if", "not",
+        "say", "says", "said", "managing", "treating", "diagnosing", "symptomatic",
     };
 
     /// <summary>A topic is a name, not a paragraph: a long history turn must not become the query.</summary>
