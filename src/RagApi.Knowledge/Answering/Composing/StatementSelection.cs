@@ -8,8 +8,8 @@ namespace RagApi.Knowledge.Answering.Composing;
 /// <summary>
 /// Which ranked sentences become statements, shared by the composer and by the fit that chooses its inclusion
 /// threshold (so the threshold is fitted on the answers readers get): the lead, then each likely answer in rank
-/// order while it adds something. A sentence near-identical to a kept one from another source becomes that
-/// statement's second citation; at most <see cref="AnswerOptions.MaxStatements"/> statements and
+/// order while it adds something. A sentence near-identical to a kept one from another source, with all its figures,
+/// becomes that statement's second citation; at most <see cref="AnswerOptions.MaxStatements"/> statements and
 /// <see cref="AnswerOptions.MaxStatementsPerDocument"/> per document; a sentence adding no term the question and
 /// the statements so far lack is left out.
 /// </summary>

@@ -46,14 +46,14 @@ internal static partial class StatementText
     /// just before names.
     /// </summary>
     [GeneratedRegex(@"^(?:it|they|this|these|its|their|the (?:syndrome|disease|disorder|condition|drug|agent|compound|procedure|tumou?r))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PronounOpening();
+    private static partial Regex LeaningOpening();
 
     /// <summary>
     /// Whether the sentence before can supply what this one leans on: a pronoun subject or the subject named by its
     /// kind. "The authors ...", "The other half ..." and "In contrast, ..." point at something the sentence before
     /// need not hold.
     /// </summary>
-    public static bool LeansOnTheSentenceBefore(string sentence) => PronounOpening().IsMatch(sentence.TrimStart('(', '"', '\'', ' ', '\u201C'));
+    public static bool LeansOnTheSentenceBefore(string sentence) => LeaningOpening().IsMatch(sentence.TrimStart('(', '"', '\'', ' ', '\u201C'));
 
     /// <summary>The sentence without the source's reference markers, its line breaks (a list's items) read as spaces.</summary>
     public static string Clean(string sentence) => Whitespace().Replace(SourceReferenceMarker().Replace(sentence, ""), " ").Trim();
