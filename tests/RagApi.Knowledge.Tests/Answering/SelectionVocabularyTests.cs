@@ -24,6 +24,10 @@ public sealed class SelectionVocabularyTests
         Assert.Null(QuestionAspects.Of(sentence, ""));
 
     [Fact]
+    public void A_name_that_starts_like_a_short_cue_stays_in_the_subject() =>
+        Assert.Contains("mgtx", QuestionShape.Of("Which patients were included in the MGTX thymectomy trial?").SubjectTerms);
+
+    [Fact]
     public void The_shipped_selection_model_says_where_its_weights_came_from() =>
         Assert.StartsWith("ragapi-eval fit", SelectionModel.Default.Source, StringComparison.Ordinal);
 

@@ -104,7 +104,10 @@ public static class QuestionAspects
 
     /// <summary>True when the stemmed term names an aspect (a cue of one of <see cref="All"/>).</summary>
     public static bool IsAspect(string term) =>
-        !LooksAlike(term) && All.Any(a => a.Cues.Any(c => !c.Contains(' ') && term.StartsWith(c, StringComparison.Ordinal)));
+        !LooksAlike(term) && All.Any(a => a.Cues.Any(c => !c.Contains(' ') && term.StartsWith(c, StringComparison.Ordinal) && (c.Length > ShortCue || term.Length == c.Length)));
+
+    /// <summary>A cue this short ("mg") is a whole word, not a word's start: the MGTX trial is no dose.</summary>
+    private const int ShortCue = 2;
 
     private static bool LooksAlike(ReadOnlySpan<char> word)
     {
@@ -122,7 +125,8 @@ public static class QuestionAspects
     {
         if (cue.Contains(' ')) return WholeWords.Contain(lower, cue);
         for (var at = lower.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(cue, at + 1, StringComparison.Ordinal))
-            if ((at == 0 || WordBoundaries.Contains(lower[at - 1])) && !LooksAlike(lower.AsSpan(at))) return true;
+            if ((at == 0 || WordBoundaries.Contains(lower[at - 1])) && !LooksAlike(lower.AsSpan(at)) &&
+                (cue.Length > ShortCue || at + cue.Length == lower.Length || !char.IsLetter(lower[at + cue.Length]))) return true;
         return false;
     }
 }
