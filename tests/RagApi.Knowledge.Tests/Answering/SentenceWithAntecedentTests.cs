@@ -49,4 +49,12 @@ public sealed class SentenceWithAntecedentTests(SeedCorpus corpus)
         Assert.Contains(candidates, c => !c.NeedsNeighbours && c.Text.StartsWith("ICU-acquired weakness is therefore", StringComparison.Ordinal)
             && c.Text.Contains(". The syndrome has three recognized forms", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_list_item_that_continues_the_line_before_it_is_not_used_alone()
+    {
+        var candidates = await corpus.CandidatesAsync("Which items make up the DELTA-P score for small-cell lung cancer in LEMS?");
+
+        Assert.True(Assert.Single(candidates, c => c.Text == "smoking at the time of diagnosis;").NeedsNeighbours);
+    }
 }

@@ -38,7 +38,7 @@ public static class SentenceCandidates
                 if (ListWithLeadIn(chunk, sentenceVectors, i) is { } list)
                     raw.Add((rank, list.Span, list.Text, list.Vector, TextAnalyzer.Terms(list.Text), true));
                 if (!StatementText.IsStatement(text)) continue;
-                var standsAlone = StatementText.StandsAlone(text);
+                var standsAlone = StatementText.StandsAlone(text) && !IsListItem(chunk, i);
                 raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], TermsOf(text), standsAlone));
                 if (!standsAlone && WithAntecedent(chunk, sentenceVectors, i, text) is { } joined)
                     raw.Add((rank, joined.Span, joined.Text, joined.Vector, TextAnalyzer.Terms(joined.Text), true));
@@ -118,6 +118,10 @@ public static class SentenceCandidates
         TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
         return StatementText.StandsAlone(text) ? (span, text, vector) : null;
     }
+
+    /// <summary>An item of a list that continues the line before it ("smoking at the time of diagnosis;" after "The six items are:").</summary>
+    private static bool IsListItem(Ingestion.Chunking.Chunk chunk, int index) =>
+        index > 0 && chunk.Sentence(index) is [var first, ..] && char.IsLower(first) && chunk.Sentence(index - 1).TrimEnd() is [.., ':' or ';'];
 
     /// <summary>
     /// A list read with the line that introduces it, as one statement quoting both: "The six items are:" and its
