@@ -35,10 +35,10 @@ public static class SentenceCandidates
                 var text = chunk.Sentence(i);
                 // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
                 if (!seen.Add($"{chunk.DocumentId}\u001f{text}")) continue;
-                if (ListWithLeadIn(chunk, sentenceVectors, i) is { } list)
+                if (ListWithLeadIn(chunk, sentenceVectors, i, text) is { } list)
                     raw.Add((rank, list.Span, list.Text, list.Vector, TextAnalyzer.Terms(list.Text), true));
                 if (!StatementText.IsStatement(text)) continue;
-                var standsAlone = StatementText.StandsAlone(text) && !IsListItem(chunk, i);
+                var standsAlone = StatementText.StandsAlone(text) && !IsListItem(chunk, i, text);
                 raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], TermsOf(text), standsAlone));
                 if (!standsAlone && WithAntecedent(chunk, sentenceVectors, i, text) is { } joined)
                     raw.Add((rank, joined.Span, joined.Text, joined.Vector, TextAnalyzer.Terms(joined.Text), true));
@@ -120,8 +120,8 @@ public static class SentenceCandidates
     }
 
     /// <summary>An item of a list that continues the line before it ("smoking at the time of diagnosis;" after "The six items are:").</summary>
-    private static bool IsListItem(Ingestion.Chunking.Chunk chunk, int index) =>
-        index > 0 && chunk.Sentence(index) is [var first, ..] && char.IsLower(first) && chunk.Sentence(index - 1).TrimEnd() is [.., ':' or ';'];
+    private static bool IsListItem(Ingestion.Chunking.Chunk chunk, int index, string sentence) =>
+        index > 0 && sentence is [var first, ..] && char.IsLower(first) && chunk.Text.AsSpan(chunk.Sentences[index - 1].Start, chunk.Sentences[index - 1].Length).TrimEnd() is [.., ':' or ';'];
 
     /// <summary>
     /// A list read with the line that introduces it, as one statement quoting both: "The six items are:" and its
@@ -130,11 +130,10 @@ public static class SentenceCandidates
     /// end in a colon, does not stand alone, no item follows on a new line, its first item is a whole sentence, or
     /// the whole would be too long to read as one statement.
     /// </summary>
-    private static (TextSpan Span, string Text, float[] Vector)? ListWithLeadIn(Ingestion.Chunking.Chunk chunk, float[][] sentenceVectors, int index)
+    private static (TextSpan Span, string Text, float[] Vector)? ListWithLeadIn(Ingestion.Chunking.Chunk chunk, float[][] sentenceVectors, int index, string leadIn)
     {
         const int maxItems = 12;
         const int maxLength = 700;
-        var leadIn = chunk.Sentence(index);
         if (!leadIn.TrimEnd().EndsWith(':') || !StatementText.StandsAlone(leadIn)) return null;
         var last = index;
         for (var next = index + 1; next < chunk.Sentences.Count && next < sentenceVectors.Length && next - index <= maxItems; next++)
