@@ -16,6 +16,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     private readonly string _connectionString;
     private readonly Lock _indexLock = new();
     private readonly Lazy<bool> _created;
+    private readonly StoreReadCache _read = new();
     private (string Generation, DenseIndex Index)? _dense;
 
     public SqliteKnowledgeStore(string path)
@@ -97,15 +98,16 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         SqliteFailures.Translate(() =>
         {
             using var connection = Open();
+            var generation = Generation(connection);
             var candidates = Math.Max(CandidatesPerRanking, query.TopK * 4);
             IReadOnlyList<(long RowId, float Score)> dense = query.Mode == SearchMode.Lexical || query.Vector.Length == 0
-                ? [] : DenseIndexFor(connection).Search(query.Vector, query.Filters, candidates);
+                ? [] : DenseIndexFor(connection, generation).Search(query.Vector, query.Filters, candidates);
             IReadOnlyList<(long RowId, float Score)> lexical = query.Mode == SearchMode.Dense
                 ? [] : SqliteLexicalSearch.Search(connection, query.Text, query.Filters, candidates);
 
             var fused = ReciprocalRankFusion.Fuse(dense.Select(d => d.RowId).ToList(), lexical.Select(l => l.RowId).ToList())
                 .Take(query.TopK).ToList();
-            var chunks = LoadChunks(connection, fused.Select(f => f.Key).ToList());
+            var chunks = LoadChunks(connection, _read.At(generation), fused.Select(f => f.Key).ToList());
             var denseScores = dense.ToDictionary(d => d.RowId, d => d.Score);
             var lexicalScores = lexical.ToDictionary(l => l.RowId, l => l.Score);
             IReadOnlyList<RetrievedPassage> passages = fused
@@ -151,36 +153,57 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         SqliteFailures.Translate(() =>
         {
             using var connection = Open();
+            var cache = _read.At(Generation(connection));
+            var vectors = new Dictionary<string, float[][]>(StringComparer.Ordinal);
+            var missing = new List<string>();
+            foreach (var id in chunkIds)
+            {
+                if (cache.TryGet(id, out float[][] cached)) vectors[id] = cached;
+                else missing.Add(id);
+            }
+            if (missing.Count == 0) return (IReadOnlyDictionary<string, float[][]>)vectors;
             var dimensions = int.Parse(SqliteSchema.Meta(connection, "dimensions") ?? "0", CultureInfo.InvariantCulture);
+            if (dimensions == 0) return (IReadOnlyDictionary<string, float[][]>)vectors;
             using var command = connection.CreateCommand();
-            var names = chunkIds.Select((id, i) => (Name: $"$c{i}", Id: id)).ToList();
+            var names = missing.Select((id, i) => (Name: $"$c{i}", Id: id)).ToList();
             command.CommandText = $"SELECT chunk_id, sentence_vectors FROM chunks WHERE chunk_id IN ({string.Join(',', names.Select(n => n.Name))})";
             foreach (var (name, id) in names) command.Parameters.AddWithValue(name, id);
-            var vectors = new Dictionary<string, float[][]>(StringComparer.Ordinal);
-            if (names.Count == 0 || dimensions == 0) return (IReadOnlyDictionary<string, float[][]>)vectors;
             using var reader = command.ExecuteReader();
-            while (reader.Read()) vectors[reader.GetString(0)] = ChunkRows.UnpackVectors((byte[])reader[1], dimensions);
+            while (reader.Read())
+            {
+                var (id, read) = (reader.GetString(0), ChunkRows.UnpackVectors((byte[])reader[1], dimensions));
+                vectors[id] = read;
+                cache.Add(id, read);
+            }
             return (IReadOnlyDictionary<string, float[][]>)vectors;
         });
 
-    private static Dictionary<long, Chunk> LoadChunks(SqliteConnection connection, IReadOnlyList<long> rowIds)
+    private static Dictionary<long, Chunk> LoadChunks(SqliteConnection connection, StoreReadCache.Generation cache, IReadOnlyList<long> rowIds)
     {
         var chunks = new Dictionary<long, Chunk>();
-        if (rowIds.Count == 0) return chunks;
+        var missing = new List<long>();
+        foreach (var rowId in rowIds)
+        {
+            if (cache.TryGet(rowId, out Chunk cached)) chunks[rowId] = cached;
+            else missing.Add(rowId);
+        }
+        if (missing.Count == 0) return chunks;
         using var command = connection.CreateCommand();
-        command.CommandText = $"{ChunkRows.Select} WHERE c.rowid IN ({string.Join(',', rowIds)})";
+        command.CommandText = $"{ChunkRows.Select} WHERE c.rowid IN ({string.Join(',', missing)})";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var (rowId, chunk) = ChunkRows.Read(reader);
             chunks[rowId] = chunk;
+            cache.Add(rowId, chunk);
         }
         return chunks;
     }
 
-    private DenseIndex DenseIndexFor(SqliteConnection connection)
+    private static string Generation(SqliteConnection connection) => SqliteSchema.Meta(connection, "generation") ?? "0";
+
+    private DenseIndex DenseIndexFor(SqliteConnection connection, string generation)
     {
-        var generation = SqliteSchema.Meta(connection, "generation") ?? "0";
         lock (_indexLock)
         {
             if (_dense is { } current && current.Generation == generation) return current.Index;

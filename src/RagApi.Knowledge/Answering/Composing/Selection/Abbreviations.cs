@@ -14,20 +14,33 @@ internal sealed class Abbreviations
 
     private const int MaxLongFormWords = 8;
 
-    public static Abbreviations Find(IEnumerable<string> texts)
+    /// <summary>An abbreviation's term and the terms of its long form.</summary>
+    public sealed record Definition(string Term, IReadOnlyList<string> LongForm);
+
+    public static Abbreviations Find(IEnumerable<string> texts) => From(texts.Select(DefinedIn));
+
+    /// <summary>The definitions of several texts, in order: the first definition of an abbreviation holds.</summary>
+    public static Abbreviations From(IEnumerable<IReadOnlyList<Definition>> definitions)
     {
         var longForms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var text in texts)
-            for (var open = text.IndexOf('('); open >= 0; open = text.IndexOf('(', open + 1))
-            {
-                if (Bracketed(text, open) is not { } abbreviation) continue;
-                var words = WordsBefore(text, open, MaxLongFormWords);
-                if ((WordInitials(words, abbreviation) ?? LettersWithin(words, abbreviation)) is not { } longForm) continue;
-                var terms = TextAnalyzer.Terms(abbreviation);
-                if (terms.Count != 1) continue;
-                longForms.TryAdd(terms[0], TextAnalyzer.Terms(string.Join(' ', longForm)));
-            }
+        foreach (var definition in definitions.SelectMany(d => d)) longForms.TryAdd(definition.Term, definition.LongForm);
         return new Abbreviations(longForms);
+    }
+
+    /// <summary>The abbreviations one text defines, in reading order.</summary>
+    public static IReadOnlyList<Definition> DefinedIn(string text)
+    {
+        var definitions = new List<Definition>();
+        for (var open = text.IndexOf('('); open >= 0; open = text.IndexOf('(', open + 1))
+        {
+            if (Bracketed(text, open) is not { } abbreviation) continue;
+            var words = WordsBefore(text, open, MaxLongFormWords);
+            if ((WordInitials(words, abbreviation) ?? LettersWithin(words, abbreviation)) is not { } longForm) continue;
+            var terms = TextAnalyzer.Terms(abbreviation);
+            if (terms.Count != 1) continue;
+            definitions.Add(new Definition(terms[0], TextAnalyzer.Terms(string.Join(' ', longForm))));
+        }
+        return definitions;
     }
 
     /// <summary>The long form whose words start with the abbreviation's capitals, in order: "voltage-gated calcium channels (VGCC)".</summary>
@@ -104,6 +117,10 @@ internal sealed class Abbreviations
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c == '-';
 
     private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '_' or '\'' or '’';
+
+    /// <summary>The terms of the long forms of the abbreviations among <paramref name="terms"/>.</summary>
+    public IEnumerable<string> LongFormTermsIn(IReadOnlySet<string> terms) =>
+        _longForms.Where(d => terms.Contains(d.Key)).SelectMany(d => d.Value);
 
     /// <summary>The terms, each defined abbreviation followed by the terms of its long form.</summary>
     public IReadOnlyList<string> Expand(IReadOnlyList<string> terms)

@@ -91,12 +91,37 @@ public static class QuestionAspects
     /// three, averaged over the aspects. "autoimmune" touches the mechanism; "pathogenic autoantibodies against
     /// calcium channels" states it.
     /// </summary>
-    public static float Strength(IReadOnlyList<Aspect> aspects, string text)
+    public static float Strength(IReadOnlyList<Aspect> aspects, string text) => Strength(aspects, CueCounts(text));
+
+    /// <param name="cueCounts">The text's <see cref="CueCounts"/>.</param>
+    public static float Strength(IReadOnlyList<Aspect> aspects, ReadOnlySpan<byte> cueCounts)
     {
         const int enough = 3;
         if (aspects.Count == 0) return 0;
+        var sum = 0.0;
+        foreach (var aspect in aspects) sum += Math.Min(enough, (int)cueCounts[Index(aspect)]) / (double)enough;
+        return (float)(sum / aspects.Count);
+    }
+
+    /// <summary>
+    /// How many distinct cues of each aspect of <see cref="All"/> the text names, in that order: what a sentence
+    /// says about every aspect, whichever a question asks, so it is counted once per sentence.
+    /// </summary>
+    public static byte[] CueCounts(string text)
+    {
         var lower = text.ToLowerInvariant();
-        return (float)aspects.Average(a => Math.Min(enough, a.Cues.Count(c => Hits(c, lower))) / (double)enough);
+        var counts = new byte[All.Count];
+        for (var a = 0; a < All.Count; a++)
+            foreach (var cue in All[a].Cues)
+                if (Hits(cue, lower)) counts[a]++;
+        return counts;
+    }
+
+    private static int Index(Aspect aspect)
+    {
+        for (var a = 0; a < All.Count; a++)
+            if (ReferenceEquals(All[a], aspect)) return a;
+        throw new ArgumentException($"'{aspect.Heading}' is not one of QuestionAspects.All.", nameof(aspect));
     }
 
     /// <summary>True when the stemmed term only frames the question or names an aspect, not the subject.</summary>

@@ -21,32 +21,30 @@ public static class SentenceCandidates
     {
         var passages = retrieval.Passages;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        // Overlapping chunks share sentences, and a passage's terms are its sentences' terms: each sentence is analysed once.
-        var sentenceTerms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        IReadOnlyList<string> TermsOf(string text) =>
-            sentenceTerms.TryGetValue(text, out var known) ? known : sentenceTerms[text] = TextAnalyzer.Terms(text);
-        var raw = new List<(int Rank, TextSpan Span, string Text, float[] Vector, IReadOnlyList<string> Terms, bool StandsAlone)>();
+        var analysed = passages.Select(p => AnalysedChunk.Of(p.Chunk)).ToList();
+        var raw = new List<(int Rank, TextSpan Span, string Text, float[] Vector, IReadOnlyList<string> Terms, byte[] CueCounts, bool StandsAlone)>();
         for (var rank = 0; rank < passages.Count; rank++)
         {
             var chunk = passages[rank].Chunk;
             if (!vectors.TryGetValue(chunk.ChunkId, out var sentenceVectors)) continue;
+            var read = analysed[rank];
             for (var i = 0; i < chunk.Sentences.Count && i < sentenceVectors.Length; i++)
             {
-                var text = chunk.Sentence(i);
+                var text = read.Sentences[i];
                 // Overlapping chunks repeat a sentence; the better-ranked passage keeps it.
                 if (!seen.Add($"{chunk.DocumentId}\u001f{text}")) continue;
-                if (ListWithLeadIn(chunk, sentenceVectors, i, text) is { } list)
-                    raw.Add((rank, list.Span, list.Text, list.Vector, TextAnalyzer.Terms(list.Text), true));
-                if (!StatementText.IsStatement(text)) continue;
-                var standsAlone = StatementText.StandsAlone(text) && !IsListItem(chunk, i, text);
-                raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], TermsOf(text), standsAlone));
-                if (!standsAlone && WithAntecedent(chunk, sentenceVectors, i, text) is { } joined)
-                    raw.Add((rank, joined.Span, joined.Text, joined.Vector, TextAnalyzer.Terms(joined.Text), true));
+                if (ListWithLeadIn(chunk, read, sentenceVectors, i) is { } list)
+                    raw.Add((rank, list.Span, list.Text, list.Vector, TextAnalyzer.Terms(list.Text), QuestionAspects.CueCounts(list.Text), true));
+                if (!read.IsStatement[i]) continue;
+                var standsAlone = read.StandsAlone[i] && !IsListItem(chunk, i, text);
+                raw.Add((rank, chunk.Sentences[i], text, sentenceVectors[i], read.SentenceTerms[i], read.CueCounts[i], standsAlone));
+                if (!standsAlone && WithAntecedent(chunk, read, sentenceVectors, i) is { } joined)
+                    raw.Add((rank, joined.Span, joined.Text, joined.Vector, TextAnalyzer.Terms(joined.Text), QuestionAspects.CueCounts(joined.Text), true));
             }
         }
         if (raw.Count == 0) return [];
 
-        var abbreviations = Abbreviations.Find(passages.Select(p => p.Chunk.Text).Distinct(StringComparer.Ordinal));
+        var abbreviations = Abbreviations.From(analysed.Select(a => a.Definitions));
         question = question.With(abbreviations);
         var termLists = raw.Select(r => abbreviations.Expand(r.Terms)).ToList();
         var bm25 = Scaled(SentenceBm25.Score(question.Terms, termLists, SentenceBm25.SameTerm));
@@ -62,11 +60,11 @@ public static class SentenceCandidates
             .ToDictionary(g => g.Key, g => g.Max(p => p.Dense!.Value), StringComparer.Ordinal);
         var headingMatch = passages.Select(p => QuestionAspects.Match(question.Aspects, p.Chunk.SectionPath.Split(" > ")[^1])).ToList();
         // What the passage is about: its document's title, its section and its text, abbreviations spelled out.
-        var passageTerms = passages.Select(p => PassageTerms(p.Chunk, TermsOf, abbreviations)).ToList();
+        var passageTerms = analysed.Select(a => a.TermsWith(abbreviations)).ToList();
         var candidates = new List<SentenceCandidate>(raw.Count);
         for (var c = 0; c < raw.Count; c++)
         {
-            var (rank, span, text, vector, _, standsAlone) = raw[c];
+            var (rank, span, text, vector, _, cueCounts, standsAlone) = raw[c];
             var terms = termLists[c];
             var passage = passages[rank];
             var sentenceCosine = VectorMath.Cosine(retrieval.QueryVector, vector);
@@ -83,7 +81,7 @@ public static class SentenceCandidates
                 aspectBm25[c],
                 Share(question.SubjectTerms, distinct),
                 Share(question.SubjectTerms, passageTerms[rank]),
-                QuestionAspects.Strength(question.Aspects, text),
+                QuestionAspects.Strength(question.Aspects, cueCounts),
                 headingMatch[rank],
                 restated,
                 Math.Min(1.0, (double)newTerms / MaxNewTerms),
@@ -104,11 +102,10 @@ public static class SentenceCandidates
     /// Called for a sentence that does not stand alone. Null when it opens its chunk, leans on something other than a pronoun's referent
     /// ("The authors ...", "The other half ..."), or the one before does not stand alone either.
     /// </summary>
-    private static (TextSpan Span, string Text, float[] Vector)? WithAntecedent(Ingestion.Chunking.Chunk chunk, float[][] sentenceVectors, int index, string sentence)
+    private static (TextSpan Span, string Text, float[] Vector)? WithAntecedent(Ingestion.Chunking.Chunk chunk, AnalysedChunk read, float[][] sentenceVectors, int index)
     {
-        if (index == 0 || !StatementText.LeansOnTheSentenceBefore(sentence)) return null;
-        var before = chunk.Sentence(index - 1);
-        if (!StatementText.IsStatement(before) || !StatementText.StandsAlone(before)) return null;
+        if (index == 0 || !StatementText.LeansOnTheSentenceBefore(read.Sentences[index])) return null;
+        if (!read.IsStatement[index - 1] || !read.StandsAlone[index - 1]) return null;
         var (first, second) = (chunk.Sentences[index - 1], chunk.Sentences[index]);
         var span = new TextSpan(first.Start, second.End - first.Start);
         var text = span.Of(chunk.Text);
@@ -130,17 +127,17 @@ public static class SentenceCandidates
     /// end in a colon, does not stand alone, no item follows on a new line, its first item is a whole sentence, or
     /// the whole would be too long to read as one statement.
     /// </summary>
-    private static (TextSpan Span, string Text, float[] Vector)? ListWithLeadIn(Ingestion.Chunking.Chunk chunk, float[][] sentenceVectors, int index, string leadIn)
+    private static (TextSpan Span, string Text, float[] Vector)? ListWithLeadIn(Ingestion.Chunking.Chunk chunk, AnalysedChunk read, float[][] sentenceVectors, int index)
     {
         const int maxItems = 12;
         const int maxLength = 700;
-        if (!leadIn.TrimEnd().EndsWith(':') || !StatementText.StandsAlone(leadIn)) return null;
+        if (!read.Sentences[index].TrimEnd().EndsWith(':') || !read.StandsAlone[index]) return null;
         var last = index;
         for (var next = index + 1; next < chunk.Sentences.Count && next < sentenceVectors.Length && next - index <= maxItems; next++)
         {
             var between = chunk.Text.AsSpan(chunk.Sentences[next - 1].End, chunk.Sentences[next].Start - chunk.Sentences[next - 1].End);
             if (!between.Contains('\n')) break;
-            var endsSentence = chunk.Sentence(next).TrimEnd().EndsWith('.');
+            var endsSentence = read.Sentences[next].TrimEnd().EndsWith('.');
             // Items that are whole sentences are statements each; the rest of such a list is not told from paragraphs.
             if (endsSentence && last == index) return null;
             last = next;
@@ -173,10 +170,9 @@ public static class SentenceCandidates
     private static float[] SubjectDirection(List<float[]> vectors)
     {
         var mean = new float[vectors[0].Length];
-        foreach (var vector in vectors)
-            for (var i = 0; i < mean.Length; i++) mean[i] += vector[i];
-        var norm = MathF.Sqrt(mean.Sum(x => x * x));
-        if (norm > 0) for (var i = 0; i < mean.Length; i++) mean[i] /= norm;
+        foreach (var vector in vectors) TensorPrimitives.Add(mean, vector, mean);
+        var norm = TensorPrimitives.Norm(mean);
+        if (norm > 0) TensorPrimitives.Divide(mean, norm, mean);
         return mean;
     }
 
@@ -207,15 +203,6 @@ public static class SentenceCandidates
 
         private static float RestNorm(float[] vector, float onSubject) =>
             MathF.Sqrt(MathF.Max(0, TensorPrimitives.Dot(vector, vector) - onSubject * onSubject));
-    }
-
-    /// <summary>The terms of the passage's document title, section and sentences (its whole text), abbreviations spelled out.</summary>
-    private static HashSet<string> PassageTerms(Ingestion.Chunking.Chunk chunk, Func<string, IReadOnlyList<string>> termsOf, Abbreviations abbreviations)
-    {
-        var terms = new HashSet<string>(abbreviations.Expand(termsOf(chunk.Document.Title)), StringComparer.Ordinal);
-        terms.UnionWith(abbreviations.Expand(termsOf(chunk.SectionPath)));
-        for (var i = 0; i < chunk.Sentences.Count; i++) terms.UnionWith(abbreviations.Expand(termsOf(chunk.Sentence(i))));
-        return terms;
     }
 
     private static double[] Scaled(double[] scores)
