@@ -1,0 +1,81 @@
+using RagApi.Knowledge.Ingestion.Documents;
+using RagApi.Knowledge.Text;
+
+namespace RagApi.Knowledge.Storage.Embedded;
+
+/// <summary>
+/// The FTS5 table's terms held in memory as postings, ranked by the same BM25 as FTS5's bm25() (k1 1.2, b 0.75,
+/// idf ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6, row length in tokens over the table's mean, phrases summed in
+/// query order), so it returns the rows and scores FTS5 would, ties by row id: FTS5 took about 0.7 ms a query on
+/// the 287-chunk seed store and 2.5 ms on 1,000 abstracts, most of an answer's work besides the model. Filters are
+/// applied after scoring, as FTS5's joins did, so idf and the mean length stay the whole table's.
+/// </summary>
+internal sealed class LexicalIndex
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private readonly Dictionary<string, (int[] Rows, int[] Counts)> _postings;
+    private readonly long[] _rowIds;
+    private readonly int[] _lengths;
+    private readonly string?[] _documentIds;
+    private readonly DocumentKind?[] _kinds;
+    private readonly int?[] _years;
+    private readonly double _averageLength;
+
+    public LexicalIndex(IReadOnlyList<(long RowId, string Terms, string? DocumentId, DocumentKind? Kind, int? Year)> rows)
+    {
+        _rowIds = new long[rows.Count];
+        _lengths = new int[rows.Count];
+        (_documentIds, _kinds, _years) = (new string?[rows.Count], new DocumentKind?[rows.Count], new int?[rows.Count]);
+        var postings = new Dictionary<string, (List<int> Rows, List<int> Counts)>(StringComparer.Ordinal);
+        long tokens = 0;
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var terms = rows[row].Terms.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            (_rowIds[row], _lengths[row], _documentIds[row], _kinds[row], _years[row]) = (rows[row].RowId, terms.Length, rows[row].DocumentId, rows[row].Kind, rows[row].Year);
+            tokens += terms.Length;
+            foreach (var group in terms.GroupBy(t => t, StringComparer.Ordinal))
+            {
+                if (!postings.TryGetValue(group.Key, out var list)) postings[group.Key] = list = ([], []);
+                list.Rows.Add(row);
+                list.Counts.Add(group.Count());
+            }
+        }
+        _postings = postings.ToDictionary(p => p.Key, p => (p.Value.Rows.ToArray(), p.Value.Counts.ToArray()), StringComparer.Ordinal);
+        _averageLength = rows.Count == 0 ? 0 : (double)tokens / rows.Count;
+    }
+
+    public int Count => _rowIds.Length;
+
+    public IReadOnlyList<(long RowId, float Score)> Search(string text, SearchFilters filters, int k)
+    {
+        var scores = new Dictionary<int, double>();
+        foreach (var term in TextAnalyzer.Terms(text).Distinct(StringComparer.Ordinal))
+        {
+            if (!_postings.TryGetValue(term, out var posting)) continue;
+            var hits = posting.Rows.Length;
+            var idf = Math.Log((_rowIds.Length - hits + 0.5) / (hits + 0.5));
+            if (idf <= 0.0) idf = 1e-6;
+            for (var p = 0; p < hits; p++)
+            {
+                var (row, frequency) = (posting.Rows[p], (double)posting.Counts[p]);
+                var term25 = idf * (frequency * (K1 + 1.0) / (frequency + K1 * (1 - B + B * _lengths[row] / _averageLength)));
+                scores[row] = scores.GetValueOrDefault(row) + term25;
+            }
+        }
+        var kinds = filters.Kinds is { Count: > 0 } ? filters.Kinds : null;
+        var ids = filters.DocumentIds is { Count: > 0 } ? new HashSet<string>(filters.DocumentIds, StringComparer.Ordinal) : null;
+        return scores
+            .Where(s => Admits(s.Key, kinds, ids, filters.YearFrom))
+            .OrderByDescending(s => s.Value).ThenBy(s => _rowIds[s.Key])
+            .Take(k)
+            .Select(s => (_rowIds[s.Key], (float)s.Value))
+            .ToList();
+    }
+
+    private bool Admits(int row, IReadOnlyCollection<DocumentKind>? kinds, HashSet<string>? ids, int? yearFrom) =>
+        (kinds is null || _kinds[row] is { } kind && kinds.Contains(kind)) &&
+        (ids is null || _documentIds[row] is { } id && ids.Contains(id)) &&
+        (yearFrom is not { } from || _years[row] >= from);
+}
