@@ -47,15 +47,22 @@ internal static partial class FollowUpQuestions
         var subject = SubjectOf(question, cited[0]);
         if (subject.Length == 0) return [];
 
+        // Many passages share a section: each heading is read once.
+        var byHeading = new Dictionary<string, List<Aspect>>(StringComparer.Ordinal);
+        List<Aspect> HeadingAspects(Chunk chunk)
+        {
+            var heading = HeadingOf(chunk);
+            return byHeading.TryGetValue(heading, out var known) ? known : byHeading[heading] = AspectsOf(heading).ToList();
+        }
         var done = AspectsOf(question ?? "")
-            .Concat(cited.SelectMany(c => AspectsOf(HeadingOf(c))))
+            .Concat(cited.SelectMany(HeadingAspects))
             .Concat(statements.SelectMany(s => AspectsOf(s.Heading ?? "")))
             .ToHashSet();
         var citedDocuments = cited.Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
         return passages
             .Select(p => p.Chunk)
             .Where(c => citedDocuments.Contains(c.DocumentId))
-            .SelectMany(c => AspectsOf(HeadingOf(c)))
+            .SelectMany(HeadingAspects)
             .Where(a => !done.Contains(a))
             .Distinct()
             .Take(max)

@@ -46,11 +46,20 @@ internal sealed class AnalysedChunk
 
     public IReadOnlyList<Abbreviations.Definition> Definitions { get; }
 
-    /// <summary>The terms of the document's title, the section and every sentence, with the long forms of the abbreviations among them.</summary>
-    public HashSet<string> TermsWith(Abbreviations abbreviations)
+    /// <summary>
+    /// The share of <paramref name="wanted"/> that the document's title, the section or a sentence names, itself or
+    /// as the long form of an abbreviation among them.
+    /// </summary>
+    public double ShareNamed(IReadOnlyList<string> wanted, Abbreviations abbreviations)
     {
-        var terms = new HashSet<string>(_terms, StringComparer.Ordinal);
-        terms.UnionWith(abbreviations.LongFormTermsIn(_terms));
-        return terms;
+        if (wanted.Count == 0) return 0;
+        HashSet<string>? longForms = null;
+        var named = 0;
+        foreach (var term in wanted)
+        {
+            if (_terms.Contains(term)) named++;
+            else if ((longForms ??= abbreviations.LongFormTermsIn(_terms).ToHashSet(StringComparer.Ordinal)).Contains(term)) named++;
+        }
+        return (double)named / wanted.Count;
     }
 }

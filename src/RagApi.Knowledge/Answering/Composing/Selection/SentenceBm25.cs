@@ -14,14 +14,25 @@ internal static class SentenceBm25
     {
         var scores = new double[sentences.Count];
         if (sentences.Count == 0 || queryTerms.Count == 0) return scores;
-        var distinctQuery = queryTerms.Distinct(StringComparer.Ordinal).ToList();
-        var counts = sentences.Select(s => distinctQuery.Select(q => s.Count(t => matches(q, t))).ToArray()).ToList();
-        var frequency = distinctQuery.Select((_, q) => counts.Count(c => c[q] > 0)).ToArray();
+        var distinctQuery = queryTerms.Distinct(StringComparer.Ordinal).ToArray();
+        var counts = new int[sentences.Count][];
+        var frequency = new int[distinctQuery.Length];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = sentences[i];
+            var row = counts[i] = new int[distinctQuery.Length];
+            for (var q = 0; q < distinctQuery.Length; q++)
+            {
+                for (var t = 0; t < sentence.Count; t++)
+                    if (matches(distinctQuery[q], sentence[t])) row[q]++;
+                if (row[q] > 0) frequency[q]++;
+            }
+        }
         var averageLength = Math.Max(1, sentences.Average(s => s.Count));
         for (var i = 0; i < sentences.Count; i++)
         {
             var length = sentences[i].Count;
-            for (var q = 0; q < distinctQuery.Count; q++)
+            for (var q = 0; q < distinctQuery.Length; q++)
             {
                 var tf = counts[i][q];
                 if (tf == 0) continue;

@@ -60,15 +60,17 @@ public static class SentenceCandidates
             .ToDictionary(g => g.Key, g => g.Max(p => p.Dense!.Value), StringComparer.Ordinal);
         var headingMatch = passages.Select(p => QuestionAspects.Match(question.Aspects, p.Chunk.SectionPath.Split(" > ")[^1])).ToList();
         // What the passage is about: its document's title, its section and its text, abbreviations spelled out.
-        var passageTerms = analysed.Select(a => a.TermsWith(abbreviations)).ToList();
+        var subjectInPassage = analysed.Select(a => a.ShareNamed(question.SubjectTerms, abbreviations)).ToList();
         var candidates = new List<SentenceCandidate>(raw.Count);
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (var c = 0; c < raw.Count; c++)
         {
             var (rank, span, text, vector, _, cueCounts, standsAlone) = raw[c];
             var terms = termLists[c];
             var passage = passages[rank];
             var sentenceCosine = VectorMath.Cosine(retrieval.QueryVector, vector);
-            var distinct = terms.ToHashSet(StringComparer.Ordinal);
+            distinct.Clear();
+            distinct.UnionWith(terms);
             var restated = distinct.Count == 0 ? 0 : (double)distinct.Count(questionTerms.Contains) / distinct.Count;
             var newTerms = distinct.Count(t => !questionTerms.Contains(t));
             var features = new double[]
@@ -80,7 +82,7 @@ public static class SentenceCandidates
                 bm25[c],
                 aspectBm25[c],
                 Share(question.SubjectTerms, distinct),
-                Share(question.SubjectTerms, passageTerms[rank]),
+                subjectInPassage[rank],
                 QuestionAspects.Strength(question.Aspects, cueCounts),
                 headingMatch[rank],
                 restated,
