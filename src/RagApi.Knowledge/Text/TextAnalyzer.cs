@@ -24,6 +24,7 @@ internal static class TextAnalyzer
     // The word being read, reused: analysing every retrieved sentence of every answer allocated a builder and a
     // string per word, stop words included.
     [ThreadStatic] private static char[]? t_word;
+    private const int MaxKeptWord = 1024;
 
     public static IReadOnlyList<string> Terms(string text)
     {
@@ -47,7 +48,8 @@ internal static class TextAnalyzer
             }
         }
         Flush(word.AsSpan(0, length), terms);
-        t_word = word;
+        // A buffer grown by one very long run (an encoded blob) is not kept on the thread.
+        if (word.Length <= MaxKeptWord) t_word = word;
         return terms;
     }
 

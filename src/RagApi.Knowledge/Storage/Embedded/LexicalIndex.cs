@@ -1,4 +1,5 @@
 using RagApi.Knowledge.Ingestion.Documents;
+using System.Text;
 using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Storage.Embedded;
@@ -8,7 +9,9 @@ namespace RagApi.Knowledge.Storage.Embedded;
 /// idf ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6, row length in tokens over the table's mean, phrases summed in
 /// query order), so it returns the rows and scores FTS5 would, ties by row id: FTS5 took about 0.7 ms a query on
 /// the 287-chunk seed store and 2.5 ms on 1,000 abstracts, most of an answer's work besides the model. Filters are
-/// applied after scoring, as FTS5's joins did, so idf and the mean length stay the whole table's.
+/// applied after scoring, as FTS5's joins did, so idf and the mean length stay the whole table's. The postings are
+/// FTS5's own tokens (its unicode61 tokenizer folds more than lower-casing: "µ" to "μ", "ſ" to "s"), and a query
+/// with a term outside ASCII, which FTS5 would fold the same way, is left to FTS5.
 /// </summary>
 internal sealed class LexicalIndex
 {
@@ -23,7 +26,8 @@ internal sealed class LexicalIndex
     private readonly int?[] _years;
     private readonly double _averageLength;
 
-    public LexicalIndex(IReadOnlyList<(long RowId, string Terms, string? DocumentId, DocumentKind? Kind, int? Year)> rows)
+    /// <param name="rows">Every row of the FTS5 table with its tokens as FTS5 indexed them, and its document's filter fields.</param>
+    public LexicalIndex(IReadOnlyList<(long RowId, IReadOnlyList<string> Tokens, string? DocumentId, DocumentKind? Kind, int? Year)> rows)
     {
         _rowIds = new long[rows.Count];
         _lengths = new int[rows.Count];
@@ -32,9 +36,9 @@ internal sealed class LexicalIndex
         long tokens = 0;
         for (var row = 0; row < rows.Count; row++)
         {
-            var terms = rows[row].Terms.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            (_rowIds[row], _lengths[row], _documentIds[row], _kinds[row], _years[row]) = (rows[row].RowId, terms.Length, rows[row].DocumentId, rows[row].Kind, rows[row].Year);
-            tokens += terms.Length;
+            var terms = rows[row].Tokens;
+            (_rowIds[row], _lengths[row], _documentIds[row], _kinds[row], _years[row]) = (rows[row].RowId, terms.Count, rows[row].DocumentId, rows[row].Kind, rows[row].Year);
+            tokens += terms.Count;
             foreach (var group in terms.GroupBy(t => t, StringComparer.Ordinal))
             {
                 if (!postings.TryGetValue(group.Key, out var list)) postings[group.Key] = list = ([], []);
@@ -48,10 +52,13 @@ internal sealed class LexicalIndex
 
     public int Count => _rowIds.Length;
 
-    public IReadOnlyList<(long RowId, float Score)> Search(string text, SearchFilters filters, int k)
+    /// <summary>The best <paramref name="k"/> rows for the text's terms, or null when a term is one FTS5 would fold further.</summary>
+    public IReadOnlyList<(long RowId, float Score)>? Search(string text, SearchFilters filters, int k)
     {
+        var terms = TextAnalyzer.Terms(text).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Any(t => !Ascii.IsValid(t))) return null;
         var scores = new Dictionary<int, double>();
-        foreach (var term in TextAnalyzer.Terms(text).Distinct(StringComparer.Ordinal))
+        foreach (var term in terms)
         {
             if (!_postings.TryGetValue(term, out var posting)) continue;
             var hits = posting.Rows.Length;

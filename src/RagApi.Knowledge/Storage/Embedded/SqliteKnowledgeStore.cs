@@ -110,8 +110,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             IReadOnlyList<(long RowId, float Score)> dense = query.Mode == SearchMode.Lexical || query.Vector.Length == 0
                 ? [] : DenseIndexFor(connection, generation).Search(query.Vector, query.Filters, candidates);
             IReadOnlyList<(long RowId, float Score)> lexical = query.Mode == SearchMode.Dense ? []
-                : LexicalIndexFor(connection, generation) is { } inMemory ? inMemory.Search(query.Text, query.Filters, candidates)
-                : SqliteLexicalSearch.Search(connection, query.Text, query.Filters, candidates);
+                : LexicalIndexFor(connection, generation)?.Search(query.Text, query.Filters, candidates)
+                  ?? SqliteLexicalSearch.Search(connection, query.Text, query.Filters, candidates);
 
             var fused = ReciprocalRankFusion.Fuse(dense.Select(d => d.RowId).ToList(), lexical.Select(l => l.RowId).ToList())
                 .Take(query.TopK).ToList();
@@ -208,7 +208,16 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         return chunks;
     }
 
-    private static string Generation(SqliteConnection connection) => SqliteSchema.Meta(connection, "generation") ?? "0";
+    /// <summary>
+    /// Which file and which version of it: the file's own id with its write count, so a file replaced under a
+    /// running service (a backup restored) never reads as the one whose rows are in memory.
+    /// </summary>
+    private static string Generation(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ifnull((SELECT value FROM meta WHERE key = 'store_id'), '') || '/' || ifnull((SELECT value FROM meta WHERE key = 'generation'), '0')";
+        return (string)command.ExecuteScalar()!;
+    }
 
     private DenseIndex DenseIndexFor(SqliteConnection connection, string generation)
     {

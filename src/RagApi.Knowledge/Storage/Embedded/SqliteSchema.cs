@@ -32,7 +32,7 @@ internal static class SqliteSchema
             sentence_vectors BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
-        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3'), ('generation', '0');
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3'), ('generation', '0'), ('store_id', lower(hex(randomblob(16))));
         """;
 
     public static void Create(SqliteConnection connection)

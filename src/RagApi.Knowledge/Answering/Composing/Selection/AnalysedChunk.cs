@@ -16,33 +16,35 @@ internal sealed class AnalysedChunk
     private AnalysedChunk(Chunk chunk)
     {
         var count = chunk.Sentences.Count;
-        (Sentences, SentenceTerms, CueCounts, IsStatement, StandsAlone) = (new string[count], new IReadOnlyList<string>[count], new byte[count][], new bool[count], new bool[count]);
+        var (sentences, terms, cues, statements, alone) = (new string[count], new IReadOnlyList<string>[count], new ReadOnlyMemory<byte>[count], new bool[count], new bool[count]);
         _terms = new HashSet<string>(TextAnalyzer.Terms(chunk.Document.Title), StringComparer.Ordinal);
         _terms.UnionWith(TextAnalyzer.Terms(chunk.SectionPath));
         for (var i = 0; i < count; i++)
         {
-            var sentence = Sentences[i] = chunk.Sentence(i);
-            SentenceTerms[i] = TextAnalyzer.Terms(sentence);
-            _terms.UnionWith(SentenceTerms[i]);
-            CueCounts[i] = QuestionAspects.CueCounts(sentence);
-            IsStatement[i] = StatementText.IsStatement(sentence);
-            StandsAlone[i] = StatementText.StandsAlone(sentence);
+            var sentence = sentences[i] = chunk.Sentence(i);
+            terms[i] = TextAnalyzer.Terms(sentence);
+            _terms.UnionWith(terms[i]);
+            cues[i] = QuestionAspects.CueCounts(sentence);
+            statements[i] = StatementText.IsStatement(sentence);
+            alone[i] = StatementText.StandsAlone(sentence);
         }
+        (Sentences, SentenceTerms, CueCounts, IsStatement, StandsAlone) = (sentences, terms, cues, statements, alone);
         Definitions = Abbreviations.DefinedIn(chunk.Text);
     }
 
     public static AnalysedChunk Of(Chunk chunk) => Analysed.GetValue(chunk, c => new AnalysedChunk(c));
 
-    public string[] Sentences { get; }
+    // Read-only views: one analysis serves every request that retrieves the chunk.
+    public IReadOnlyList<string> Sentences { get; }
 
-    public IReadOnlyList<string>[] SentenceTerms { get; }
+    public IReadOnlyList<IReadOnlyList<string>> SentenceTerms { get; }
 
     /// <summary>Per sentence, <see cref="QuestionAspects.CueCounts"/>.</summary>
-    public byte[][] CueCounts { get; }
+    public IReadOnlyList<ReadOnlyMemory<byte>> CueCounts { get; }
 
-    public bool[] IsStatement { get; }
+    public IReadOnlyList<bool> IsStatement { get; }
 
-    public bool[] StandsAlone { get; }
+    public IReadOnlyList<bool> StandsAlone { get; }
 
     public IReadOnlyList<Abbreviations.Definition> Definitions { get; }
 

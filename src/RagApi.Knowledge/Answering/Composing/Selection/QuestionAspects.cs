@@ -91,10 +91,16 @@ public static class QuestionAspects
     /// three, averaged over the aspects. "autoimmune" touches the mechanism; "pathogenic autoantibodies against
     /// calcium channels" states it.
     /// </summary>
-    public static float Strength(IReadOnlyList<Aspect> aspects, string text) => Strength(aspects, CueCounts(text));
+    public static float Strength(IReadOnlyList<Aspect> aspects, string text)
+    {
+        const int enough = 3;
+        if (aspects.Count == 0) return 0;
+        var lower = text.ToLowerInvariant();
+        return (float)aspects.Average(a => Math.Min(enough, a.Cues.Count(c => Hits(c, lower))) / (double)enough);
+    }
 
-    /// <param name="cueCounts">The text's <see cref="CueCounts"/>.</param>
-    public static float Strength(IReadOnlyList<Aspect> aspects, ReadOnlySpan<byte> cueCounts)
+    /// <summary>The same, from the text's <see cref="CueCounts"/>; <paramref name="aspects"/> are aspects of <see cref="All"/>.</summary>
+    internal static float Strength(IReadOnlyList<Aspect> aspects, ReadOnlySpan<byte> cueCounts)
     {
         const int enough = 3;
         if (aspects.Count == 0) return 0;
@@ -107,7 +113,7 @@ public static class QuestionAspects
     /// How many distinct cues of each aspect of <see cref="All"/> the text names, in that order: what a sentence
     /// says about every aspect, whichever a question asks, so it is counted once per sentence.
     /// </summary>
-    public static byte[] CueCounts(string text)
+    internal static byte[] CueCounts(string text)
     {
         var lower = text.ToLowerInvariant();
         var counts = new byte[All.Count];

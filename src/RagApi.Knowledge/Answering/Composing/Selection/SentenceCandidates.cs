@@ -22,7 +22,7 @@ public static class SentenceCandidates
         var passages = retrieval.Passages;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var analysed = passages.Select(p => AnalysedChunk.Of(p.Chunk)).ToList();
-        var raw = new List<(int Rank, TextSpan Span, string Text, float[] Vector, IReadOnlyList<string> Terms, byte[] CueCounts, bool StandsAlone)>();
+        var raw = new List<(int Rank, TextSpan Span, string Text, float[] Vector, IReadOnlyList<string> Terms, ReadOnlyMemory<byte> CueCounts, bool StandsAlone)>();
         for (var rank = 0; rank < passages.Count; rank++)
         {
             var chunk = passages[rank].Chunk;
@@ -83,7 +83,7 @@ public static class SentenceCandidates
                 aspectBm25[c],
                 Share(question.SubjectTerms, distinct),
                 subjectInPassage[rank],
-                QuestionAspects.Strength(question.Aspects, cueCounts),
+                QuestionAspects.Strength(question.Aspects, cueCounts.Span),
                 headingMatch[rank],
                 restated,
                 Math.Min(1.0, (double)newTerms / MaxNewTerms),
@@ -173,7 +173,8 @@ public static class SentenceCandidates
     {
         var mean = new float[vectors[0].Length];
         foreach (var vector in vectors) TensorPrimitives.Add(mean, vector, mean);
-        var norm = TensorPrimitives.Norm(mean);
+        // Summed in double, as it always was: TensorPrimitives.Norm sums in float and moves the last bit.
+        var norm = MathF.Sqrt(mean.Sum(x => x * x));
         if (norm > 0) TensorPrimitives.Divide(mean, norm, mean);
         return mean;
     }
