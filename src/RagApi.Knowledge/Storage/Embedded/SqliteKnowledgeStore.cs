@@ -25,6 +25,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     private readonly StoreReadCache _read = new();
     private (string Generation, DenseIndex Index)? _dense;
     private (string Generation, LexicalIndex? Index)? _lexical;
+    private string? _lexicalBuilding;
 
     public SqliteKnowledgeStore(string path)
     {
@@ -110,7 +111,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             IReadOnlyList<(long RowId, float Score)> dense = query.Mode == SearchMode.Lexical || query.Vector.Length == 0
                 ? [] : DenseIndexFor(connection, generation).Search(query.Vector, query.Filters, candidates);
             IReadOnlyList<(long RowId, float Score)> lexical = query.Mode == SearchMode.Dense ? []
-                : LexicalIndexFor(connection, generation)?.Search(query.Text, query.Filters, candidates)
+                : LexicalIndexFor(generation)?.Search(query.Text, query.Filters, candidates)
                   ?? SqliteLexicalSearch.Search(connection, query.Text, query.Filters, candidates);
 
             var fused = ReciprocalRankFusion.Fuse(dense.Select(d => d.RowId).ToList(), lexical.Select(l => l.RowId).ToList())
@@ -212,9 +213,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     /// Which file and which version of it: the file's own id with its write count, so a file replaced under a
     /// running service (a backup restored) never reads as the one whose rows are in memory.
     /// </summary>
-    private static string Generation(SqliteConnection connection)
+    private static string Generation(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT ifnull((SELECT value FROM meta WHERE key = 'store_id'), '') || '/' || ifnull((SELECT value FROM meta WHERE key = 'generation'), '0')";
         return (string)command.ExecuteScalar()!;
     }
@@ -230,15 +232,48 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         }
     }
 
-    /// <summary>The in-memory BM25 index of <paramref name="generation"/>, or null when the store is too large for one.</summary>
-    private LexicalIndex? LexicalIndexFor(SqliteConnection connection, string generation)
+    /// <summary>
+    /// The in-memory BM25 index of <paramref name="generation"/>, or null: FTS5 answers, with the same ranking, while
+    /// the index is built in the background after the first search of a new version of the file, and for a store
+    /// too large for one, so no search waits for a build (an indexer writing beside the API makes a new version
+    /// with every document).
+    /// </summary>
+    private LexicalIndex? LexicalIndexFor(string generation)
     {
         lock (_indexLock)
         {
             if (_lexical is { } current && current.Generation == generation) return current.Index;
-            var index = Scalar(connection, "SELECT COUNT(*) FROM chunk_terms") <= InMemoryLexicalChunks ? SqliteLexicalIndexLoader.Load(connection) : null;
-            _lexical = (generation, index);
-            return index;
+            if (_lexicalBuilding == generation) return null;
+            _lexicalBuilding = generation;
+        }
+        _ = Task.Run(() => BuildLexicalIndex(generation));
+        return null;
+    }
+
+    private void BuildLexicalIndex(string generation)
+    {
+        LexicalIndex? index = null;
+        try
+        {
+            using var connection = Open();
+            SqliteLexicalIndexLoader.PrepareVocabulary(connection);
+            // One read transaction, so the rows are those of the version whose generation it reads.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            if (Generation(connection, transaction) != generation) return;
+            if (Scalar(connection, "SELECT COUNT(*) FROM chunk_terms", transaction) <= InMemoryLexicalChunks)
+                index = SqliteLexicalIndexLoader.Load(connection, transaction);
+        }
+        catch (SqliteException)
+        {
+            // FTS5 keeps answering this version; the next version tries again.
+        }
+        finally
+        {
+            lock (_indexLock)
+            {
+                if (_lexicalBuilding == generation) _lexicalBuilding = null;
+                if (index is not null || _lexical?.Generation != generation) _lexical = (generation, index);
+            }
         }
     }
 
@@ -268,9 +303,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         }
     }
 
-    private static int Scalar(SqliteConnection connection, string sql)
+    private static int Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }

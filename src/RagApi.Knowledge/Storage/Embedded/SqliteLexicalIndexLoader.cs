@@ -9,15 +9,15 @@ internal static class SqliteLexicalIndexLoader
     /// Every row of the FTS5 table, with its document's filter fields (a row without a chunk, which should not
     /// exist, is kept: FTS5 counts it too) and its tokens read back through fts5vocab, so they are FTS5's own.
     /// </summary>
-    public static LexicalIndex Load(SqliteConnection connection)
+    /// <param name="transaction">The read transaction the rows come from, if any.</param>
+    public static LexicalIndex Load(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
+        PrepareVocabulary(connection, transaction);
         var tokens = new Dictionary<long, List<string>>();
         using (var vocabulary = connection.CreateCommand())
         {
-            vocabulary.CommandText = """
-                CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_term_instances USING fts5vocab(main, 'chunk_terms', 'instance');
-                SELECT doc, term FROM temp.chunk_term_instances;
-                """;
+            vocabulary.Transaction = transaction;
+            vocabulary.CommandText = "SELECT doc, term FROM temp.chunk_term_instances";
             using var reader = vocabulary.ExecuteReader();
             while (reader.Read())
             {
@@ -27,6 +27,7 @@ internal static class SqliteLexicalIndexLoader
             }
         }
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             SELECT t.rowid, d.id, d.kind, d.year
             FROM chunk_terms t LEFT JOIN chunks c ON c.rowid = t.rowid LEFT JOIN documents d ON d.id = c.document_id
@@ -46,5 +47,14 @@ internal static class SqliteLexicalIndexLoader
             read.Add((rowId, tokens.TryGetValue(rowId, out var list) ? list : [], rows.IsDBNull(1) ? null : rows.GetString(1), kind, rows.IsDBNull(3) ? null : rows.GetInt32(3)));
         }
         return new LexicalIndex(read);
+    }
+
+    /// <summary>FTS5's view of its own tokens, one row per token of every row, on this connection.</summary>
+    public static void PrepareVocabulary(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_term_instances USING fts5vocab(main, 'chunk_terms', 'instance')";
+        command.ExecuteNonQuery();
     }
 }
