@@ -12,8 +12,11 @@ internal static class LatinFolding
         ("ŕŗř", "r"), ("śŝşš", "s"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
         ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"), ("ð", "d"));
 
-    /// <summary>The base letters of an accented lower-case letter, or null when it has none.</summary>
-    public static string? Fold(char lowerCase) => Folds.GetValueOrDefault(lowerCase);
+    public static void AppendFolded(System.Text.StringBuilder text, char lowerCase)
+    {
+        if (Folds.TryGetValue(lowerCase, out var folded)) text.Append(folded);
+        else text.Append(lowerCase);
+    }
 
     private static Dictionary<char, string> Build(params (string Letters, string Base)[] groups) =>
         groups.SelectMany(g => g.Letters.Select(letter => (letter, g.Base))).ToDictionary(p => p.letter, p => p.Base);

@@ -19,64 +19,41 @@ internal static class TextAnalyzer
         "might", "must", "shall", "tell", "know", "please", "there", "whether",
     };
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordSpans = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    // The word being read, reused: analysing every retrieved sentence of every answer allocated a builder and a
-    // string per word, stop words included.
-    [ThreadStatic] private static char[]? t_word;
-    private const int MaxKeptWord = 1024;
-
     public static IReadOnlyList<string> Terms(string text)
     {
         var terms = new List<string>();
-        var word = t_word ?? new char[64];
-        var length = 0;
+        var buffer = new System.Text.StringBuilder();
         foreach (var c in text)
         {
-            if (char.IsAsciiLetterOrDigit(c)) Append(ref word, ref length, char.ToLowerInvariant(c));
-            else if (char.IsLetterOrDigit(c))
-            {
-                var lower = char.ToLowerInvariant(c);
-                if (LatinFolding.Fold(lower) is { } folded)
-                    foreach (var letter in folded) Append(ref word, ref length, letter);
-                else Append(ref word, ref length, lower);
-            }
-            else
-            {
-                Flush(word.AsSpan(0, length), terms);
-                length = 0;
-            }
+            if (char.IsAsciiLetterOrDigit(c)) buffer.Append(char.ToLowerInvariant(c));
+            else if (char.IsLetterOrDigit(c)) LatinFolding.AppendFolded(buffer, char.ToLowerInvariant(c));
+            else Flush(buffer, terms);
         }
-        Flush(word.AsSpan(0, length), terms);
-        // A buffer grown by one very long run (an encoded blob) is not kept on the thread.
-        if (word.Length <= MaxKeptWord) t_word = word;
+        Flush(buffer, terms);
         return terms;
     }
 
-    private static void Append(ref char[] word, ref int length, char letter)
+    private static void Flush(System.Text.StringBuilder buffer, List<string> terms)
     {
-        if (length == word.Length) Array.Resize(ref word, word.Length * 2);
-        word[length++] = letter;
-    }
-
-    private static void Flush(ReadOnlySpan<char> word, List<string> terms)
-    {
-        if (word.Length == 0 || StopWordSpans.Contains(word)) return;
+        if (buffer.Length == 0) return;
+        var word = buffer.ToString();
+        buffer.Clear();
+        if (StopWords.Contains(word)) return;
         terms.Add(Stem(word));
     }
 
     /// <summary>Step 1 of Porter's algorithm, simplified: enough to fold inflections without mangling drug names.</summary>
-    public static string Stem(string word) => Stem(word.AsSpan());
-
-    private static string Stem(ReadOnlySpan<char> word)
+    public static string Stem(string word)
     {
-        if (word.Length <= 3 || char.IsDigit(word[^1])) return new string(word);
-        if (word.EndsWith("ies") && word.Length > 4) return string.Concat(word[..^3], "y");
-        if (word.EndsWith("sses")) return new string(word[..^2]);
-        if (word.EndsWith("ss") || word.EndsWith("us") || word.EndsWith("is")) return new string(word);
-        if (word.EndsWith("es") && word.Length > 4 && (word[^3] is 's' or 'x' or 'z' || word.EndsWith("ches") || word.EndsWith("shes")))
-            return new string(word[..^2]);
-        if (word.EndsWith('s')) return new string(word[..^1]);
-        return new string(word);
+        if (word.Length <= 3 || char.IsDigit(word[^1])) return word;
+        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4) return word[..^3] + "y";
+        if (word.EndsWith("sses", StringComparison.Ordinal)) return word[..^2];
+        if (word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal) ||
+            word.EndsWith("is", StringComparison.Ordinal)) return word;
+        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 &&
+            (word[^3] is 's' or 'x' or 'z' || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
+            return word[..^2];
+        if (word.EndsWith('s')) return word[..^1];
+        return word;
     }
 }

@@ -37,13 +37,10 @@ internal sealed class DenseIndex
     public IReadOnlyList<(long RowId, float Score)> Search(ReadOnlySpan<float> query, SearchFilters filters, int k)
     {
         var best = new PriorityQueue<(long RowId, float Score), float>(k + 1);
-        var kinds = filters.Kinds is { Count: > 0 } ? filters.Kinds : null;
-        var ids = filters.DocumentIds is { Count: > 0 } ? new HashSet<string>(filters.DocumentIds, StringComparer.Ordinal) : null;
+        var filter = new RowFilter(filters);
         for (var i = 0; i < _rowIds.Length; i++)
         {
-            if (kinds is not null && !kinds.Contains(_kinds[i])) continue;
-            if (ids is not null && !ids.Contains(_documentIds[i])) continue;
-            if (filters.YearFrom is { } from && !(_years[i] >= from)) continue;
+            if (!filter.Admits(_documentIds[i], _kinds[i], _years[i])) continue;
             var score = VectorMath.Cosine(query, _vectors.AsSpan(i * Dimensions, Dimensions));
             if (best.Count < k) best.Enqueue((_rowIds[i], score), score);
             else if (score > best.Peek().Score) best.EnqueueDequeue((_rowIds[i], score), score);

@@ -71,18 +71,20 @@ internal sealed class LexicalIndex
                 scores[row] = scores.GetValueOrDefault(row) + term25;
             }
         }
-        var kinds = filters.Kinds is { Count: > 0 } ? filters.Kinds : null;
-        var ids = filters.DocumentIds is { Count: > 0 } ? new HashSet<string>(filters.DocumentIds, StringComparer.Ordinal) : null;
-        return scores
-            .Where(s => Admits(s.Key, kinds, ids, filters.YearFrom))
-            .OrderByDescending(s => s.Value).ThenBy(s => _rowIds[s.Key])
-            .Take(k)
-            .Select(s => (_rowIds[s.Key], (float)s.Value))
-            .ToList();
+        // The best k by score, ties by row id, without sorting every row a common term reached.
+        var filter = new RowFilter(filters);
+        var best = new PriorityQueue<int, (double Score, long RowId)>(k + 1, WorstFirst);
+        foreach (var (row, score) in scores)
+        {
+            if (!filter.Admits(_documentIds[row], _kinds[row], _years[row])) continue;
+            best.Enqueue(row, (score, _rowIds[row]));
+            if (best.Count > k) best.Dequeue();
+        }
+        var result = new (long RowId, float Score)[best.Count];
+        for (var i = result.Length - 1; best.TryDequeue(out var row, out var rank); i--) result[i] = (_rowIds[row], (float)rank.Score);
+        return result;
     }
 
-    private bool Admits(int row, IReadOnlyCollection<DocumentKind>? kinds, HashSet<string>? ids, int? yearFrom) =>
-        (kinds is null || _kinds[row] is { } kind && kinds.Contains(kind)) &&
-        (ids is null || _documentIds[row] is { } id && ids.Contains(id)) &&
-        (yearFrom is not { } from || _years[row] >= from);
+    private static readonly Comparer<(double Score, long RowId)> WorstFirst = Comparer<(double Score, long RowId)>.Create(
+        (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.RowId.CompareTo(a.RowId));
 }

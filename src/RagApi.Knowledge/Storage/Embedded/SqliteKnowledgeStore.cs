@@ -14,18 +14,12 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
 {
     private const int CandidatesPerRanking = 50;
 
-    /// <summary>
-    /// Up to this many chunks BM25 runs on postings in memory (about 9 MB per 10,000 abstract-sized chunks, measured on PubMedQA); a larger
-    /// store asks FTS5, which ranks the same but reads its index from the file.
-    /// </summary>
-    private const int InMemoryLexicalChunks = 200_000;
     private readonly string _connectionString;
     private readonly Lock _indexLock = new();
     private readonly Lazy<bool> _created;
     private readonly StoreReadCache _read = new();
+    private readonly BackgroundLexicalIndex _lexical;
     private (string Generation, DenseIndex Index)? _dense;
-    private (string Generation, LexicalIndex? Index)? _lexical;
-    private string? _lexicalBuilding;
 
     public SqliteKnowledgeStore(string path)
     {
@@ -33,6 +27,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         _connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true, DefaultTimeout = 30 }.ToString();
         // PublicationOnly does not cache a failure: a file replaced after a failed open is tried again.
         _created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
+        _lexical = new BackgroundLexicalIndex(Open);
     }
 
     public string FilePath { get; }
@@ -106,12 +101,12 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         SqliteFailures.Translate(() =>
         {
             using var connection = Open();
-            var generation = Generation(connection);
+            var generation = SqliteSchema.FileVersion(connection);
             var candidates = Math.Max(CandidatesPerRanking, query.TopK * 4);
             IReadOnlyList<(long RowId, float Score)> dense = query.Mode == SearchMode.Lexical || query.Vector.Length == 0
                 ? [] : DenseIndexFor(connection, generation).Search(query.Vector, query.Filters, candidates);
             IReadOnlyList<(long RowId, float Score)> lexical = query.Mode == SearchMode.Dense ? []
-                : LexicalIndexFor(generation)?.Search(query.Text, query.Filters, candidates)
+                : _lexical.For(generation)?.Search(query.Text, query.Filters, candidates)
                   ?? SqliteLexicalSearch.Search(connection, query.Text, query.Filters, candidates);
 
             var fused = ReciprocalRankFusion.Fuse(dense.Select(d => d.RowId).ToList(), lexical.Select(l => l.RowId).ToList())
@@ -162,7 +157,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         SqliteFailures.Translate(() =>
         {
             using var connection = Open();
-            var cache = _read.At(Generation(connection));
+            var cache = _read.At(SqliteSchema.FileVersion(connection));
             var vectors = new Dictionary<string, float[][]>(StringComparer.Ordinal);
             var missing = new List<string>();
             foreach (var id in chunkIds)
@@ -209,18 +204,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         return chunks;
     }
 
-    /// <summary>
-    /// Which file and which version of it: the file's own id with its write count, so a file replaced under a
-    /// running service (a backup restored) never reads as the one whose rows are in memory.
-    /// </summary>
-    private static string Generation(SqliteConnection connection, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT ifnull((SELECT value FROM meta WHERE key = 'store_id'), '') || '/' || ifnull((SELECT value FROM meta WHERE key = 'generation'), '0')";
-        return (string)command.ExecuteScalar()!;
-    }
-
     private DenseIndex DenseIndexFor(SqliteConnection connection, string generation)
     {
         lock (_indexLock)
@@ -229,51 +212,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             var index = SqliteDenseIndexLoader.Load(connection);
             _dense = (generation, index);
             return index;
-        }
-    }
-
-    /// <summary>
-    /// The in-memory BM25 index of <paramref name="generation"/>, or null: FTS5 answers, with the same ranking, while
-    /// the index is built in the background after the first search of a new version of the file, and for a store
-    /// too large for one, so no search waits for a build (an indexer writing beside the API makes a new version
-    /// with every document).
-    /// </summary>
-    private LexicalIndex? LexicalIndexFor(string generation)
-    {
-        lock (_indexLock)
-        {
-            if (_lexical is { } current && current.Generation == generation) return current.Index;
-            if (_lexicalBuilding == generation) return null;
-            _lexicalBuilding = generation;
-        }
-        _ = Task.Run(() => BuildLexicalIndex(generation));
-        return null;
-    }
-
-    private void BuildLexicalIndex(string generation)
-    {
-        LexicalIndex? index = null;
-        try
-        {
-            using var connection = Open();
-            SqliteLexicalIndexLoader.PrepareVocabulary(connection);
-            // One read transaction, so the rows are those of the version whose generation it reads.
-            using var transaction = connection.BeginTransaction(deferred: true);
-            if (Generation(connection, transaction) != generation) return;
-            if (Scalar(connection, "SELECT COUNT(*) FROM chunk_terms", transaction) <= InMemoryLexicalChunks)
-                index = SqliteLexicalIndexLoader.Load(connection, transaction);
-        }
-        catch (SqliteException)
-        {
-            // FTS5 keeps answering this version; the next version tries again.
-        }
-        finally
-        {
-            lock (_indexLock)
-            {
-                if (_lexicalBuilding == generation) _lexicalBuilding = null;
-                if (index is not null || _lexical?.Generation != generation) _lexical = (generation, index);
-            }
         }
     }
 
@@ -303,10 +241,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         }
     }
 
-    private static int Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    private static int Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = sql;
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }

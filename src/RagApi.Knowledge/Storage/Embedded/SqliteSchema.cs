@@ -81,6 +81,18 @@ internal static class SqliteSchema
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Which file and which version of it: the file's own id with its write count, so a file replaced under a
+    /// running service (a backup restored) never reads as the one whose rows a reader holds in memory.
+    /// </summary>
+    public static string FileVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT ifnull((SELECT value FROM meta WHERE key = 'store_id'), '') || '/' || ifnull((SELECT value FROM meta WHERE key = 'generation'), '0')";
+        return (string)command.ExecuteScalar()!;
+    }
+
     /// <summary>Every write bumps the generation, so readers know their in-memory vectors are stale.</summary>
     public static void BumpGeneration(SqliteConnection connection, SqliteTransaction transaction)
     {

@@ -72,7 +72,7 @@ public static class QuestionAspects
         foreach (var aspect in All)
         {
             if (aspect.Heading == "Definition") continue;
-            var hits = aspect.Cues.Count(c => Hits(c, text)) + 0.5 * aspect.Cues.Count(c => Hits(c, heading));
+            var hits = CuesNamed(aspect, text) + 0.5 * CuesNamed(aspect, heading);
             if (hits > bestHits) (best, bestHits) = (aspect, hits);
         }
         return best;
@@ -93,19 +93,17 @@ public static class QuestionAspects
     /// </summary>
     public static float Strength(IReadOnlyList<Aspect> aspects, string text)
     {
-        const int enough = 3;
         if (aspects.Count == 0) return 0;
         var lower = text.ToLowerInvariant();
-        return (float)aspects.Average(a => Math.Min(enough, a.Cues.Count(c => Hits(c, lower))) / (double)enough);
+        return (float)aspects.Average(a => Math.Min(EnoughCues, CuesNamed(a, lower)) / (double)EnoughCues);
     }
 
     /// <summary>The same, from the text's <see cref="CueCounts"/>; <paramref name="aspects"/> are aspects of <see cref="All"/>.</summary>
     internal static float Strength(IReadOnlyList<Aspect> aspects, ReadOnlySpan<byte> cueCounts)
     {
-        const int enough = 3;
         if (aspects.Count == 0) return 0;
         var sum = 0.0;
-        foreach (var aspect in aspects) sum += Math.Min(enough, (int)cueCounts[Index(aspect)]) / (double)enough;
+        foreach (var aspect in aspects) sum += Math.Min(EnoughCues, (int)cueCounts[Index(aspect)]) / (double)EnoughCues;
         return (float)(sum / aspects.Count);
     }
 
@@ -117,11 +115,14 @@ public static class QuestionAspects
     {
         var lower = text.ToLowerInvariant();
         var counts = new byte[All.Count];
-        for (var a = 0; a < All.Count; a++)
-            foreach (var cue in All[a].Cues)
-                if (Hits(cue, lower)) counts[a]++;
+        for (var a = 0; a < All.Count; a++) counts[a] = (byte)CuesNamed(All[a], lower);
         return counts;
     }
+
+    /// <summary>Cues of an aspect beyond this many say no more.</summary>
+    private const int EnoughCues = 3;
+
+    private static int CuesNamed(Aspect aspect, string lower) => aspect.Cues.Count(c => Hits(c, lower));
 
     private static int Index(Aspect aspect)
     {
