@@ -70,10 +70,7 @@ public sealed class LexicalIndexTests : IDisposable
         // "lems" is in every row: its idf is below zero and FTS5 floors it at 1e-6 rather than dropping it.
         using var connection = await CorpusAsync();
 
-        var fts5 = SqliteLexicalSearch.Search(connection, "LEMS", SearchFilters.None, 10);
-        var inMemory = SqliteLexicalIndexLoader.Load(connection).Search("LEMS", SearchFilters.None, 10);
-
-        Assert.Equal(fts5.Select(r => r.RowId), inMemory!.Select(r => r.RowId));
+        AssertSameRowsAsFts5(connection, "LEMS");
     }
 
     [Fact]
@@ -83,11 +80,12 @@ public sealed class LexicalIndexTests : IDisposable
         using var connection = await CorpusAsync();
         await _temp.Store.ReplaceDocumentAsync(IndexedDocuments.Build("folded", "The ſtatus of the patient improved."), _ct);
 
-        var fts5 = SqliteLexicalSearch.Search(connection, "status", SearchFilters.None, 10);
-        var inMemory = SqliteLexicalIndexLoader.Load(connection).Search("status", SearchFilters.None, 10);
-
-        Assert.Equal(fts5.Select(r => r.RowId), inMemory!.Select(r => r.RowId));
+        AssertSameRowsAsFts5(connection, "status");
     }
+
+    private static void AssertSameRowsAsFts5(SqliteConnection connection, string query) =>
+        Assert.Equal(SqliteLexicalSearch.Search(connection, query, SearchFilters.None, 10).Select(r => r.RowId),
+            SqliteLexicalIndexLoader.Load(connection).Search(query, SearchFilters.None, 10)!.Select(r => r.RowId));
 
     [Fact]
     public async Task A_query_with_a_letter_FTS5_would_fold_is_left_to_FTS5()
