@@ -45,6 +45,20 @@ public sealed class QuestionCondenserTests
     }
 
     [Fact]
+    public void Condense_FollowUpNamingTheDiseaseOnlyByItsKind_AddsTheTopic()
+    {
+        ConversationTurn[] conversation =
+        [
+            new(ConversationTurn.User, "Which tumour is found with anti-Hu antibodies?"),
+            new(ConversationTurn.Assistant, "Mostly small-cell lung cancer."),
+        ];
+
+        var standalone = QuestionCondenser.Condense("Does the neurological syndrome usually come first?", conversation);
+
+        Assert.EndsWith("in tumour in anti-Hu?", standalone);
+    }
+
+    [Fact]
     public void Condense_FollowUpAboutADetailOfTheConversation_AddsTheTopic()
     {
         ConversationTurn[] conversation =

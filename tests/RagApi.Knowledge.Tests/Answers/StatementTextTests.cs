@@ -60,6 +60,8 @@ public sealed class StatementTextTests
     [InlineData("In 115 of these 198 patients the cancer was diagnosed after the dermatomyositis.")]
     [InlineData("The syndrome was first recognised in the 1950s.")]
     [InlineData("The disease is caused by antibodies against the postsynaptic membrane.")]
+    [InlineData("After that, screening should be repeated every 6 months for up to 4 years.")]
+    [InlineData("Then the dose is tapered over several weeks.")]
     public void StandsAlone_SentenceThatPointsAtItsNeighbours_DoesNot(string sentence)
     {
         Assert.False(StatementText.StandsAlone(sentence));

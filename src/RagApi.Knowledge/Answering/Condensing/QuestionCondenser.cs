@@ -89,9 +89,16 @@ internal static partial class QuestionCondenser
         // A disease is named with the word before it: "stiff-person syndrome" is new after "Lambert-Eaton myasthenic syndrome".
         return words.Select((w, i) =>
                 IsName(w, w == first) && Unsaid(w)
-                || DiseaseEnding().IsMatch(w) && Unsaid(i > 0 ? $"{words[i - 1]} {w}" : w))
+                || DiseaseEnding().IsMatch(w) && !RefersBack(followUp, w) && Unsaid(i > 0 ? $"{words[i - 1]} {w}" : w))
             .Any(isNew => isNew);
     }
+
+    /// <summary>
+    /// "the neurological syndrome", "the tumour": a disease named by its kind after "the" (one plain word between at
+    /// most) is the one the conversation is about, not a new subject.
+    /// </summary>
+    private static bool RefersBack(string followUp, string diseaseWord) =>
+        Regex.IsMatch(followUp, $@"\b[Tt]he\s+(?:[a-z][a-z-]*\s+)?{Regex.Escape(diseaseWord)}\b");
 
     /// <summary>The question's first word is capitalised as a sentence, not as a name.</summary>
     private static bool IsName(string word, bool opensSentence) => opensSentence ? word.Skip(1).Any(char.IsUpper) : word.Any(char.IsUpper);

@@ -125,27 +125,34 @@ public static class SentenceCandidates
     /// <summary>
     /// A list read with the line that introduces it, as one statement quoting both: "The six items are:" and its
     /// items, each on a line of its own ("age at onset of 50 years or older;", ...), up to the item that ends the
-    /// sentence. Items too short to be statements say what they mean only this way. Null when the sentence does not
-    /// end in a colon, does not stand alone, no item follows on a new line, its first item is a whole sentence, or
-    /// the whole would be too long to read as one statement.
+    /// sentence. Items too short to be statements say what they mean only this way. Items that each end in a full
+    /// stop are taken only when the lead-in says how many there are ("... when any one of three criteria is met:"),
+    /// because a document's list items reach the chunk as lines, not told from the paragraphs after them. Null when
+    /// the sentence does not end in a colon, does not stand alone, no item follows on a new line, fewer items follow
+    /// than it announces, or the whole would be too long to read as one statement.
     /// </summary>
     private static (TextSpan Span, string Text, float[] Vector)? ListWithLeadIn(Ingestion.Chunking.Chunk chunk, AnalysedChunk read, float[][] sentenceVectors, int index)
     {
         const int maxItems = 12;
         const int maxLength = 700;
         if (!read.Sentences[index].TrimEnd().EndsWith(':') || !read.StandsAlone[index]) return null;
+        var announced = ListLeadIn.AnnouncedItems(read.Sentences[index], maxItems);
+        var wholeSentences = false;
         var last = index;
         for (var next = index + 1; next < chunk.Sentences.Count && next < sentenceVectors.Length && next - index <= maxItems; next++)
         {
             var between = chunk.Text.AsSpan(chunk.Sentences[next - 1].End, chunk.Sentences[next].Start - chunk.Sentences[next - 1].End);
             if (!between.Contains('\n')) break;
             var endsSentence = read.Sentences[next].TrimEnd().EndsWith('.');
-            // Items that are whole sentences are statements each; the rest of such a list is not told from paragraphs.
-            if (endsSentence && last == index) return null;
+            if (endsSentence && last == index)
+            {
+                if (announced is null) return null;
+                wholeSentences = true;
+            }
             last = next;
-            if (endsSentence) break;
+            if (wholeSentences ? next - index == announced : endsSentence) break;
         }
-        if (last == index) return null;
+        if (last == index || wholeSentences && last - index != announced) return null;
         var span = new TextSpan(chunk.Sentences[index].Start, chunk.Sentences[last].End - chunk.Sentences[index].Start);
         if (span.Length > maxLength) return null;
         var vector = new float[sentenceVectors[index].Length];
