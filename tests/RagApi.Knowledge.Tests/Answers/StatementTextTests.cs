@@ -62,6 +62,9 @@ public sealed class StatementTextTests
     [InlineData("The disease is caused by antibodies against the postsynaptic membrane.")]
     [InlineData("After that, screening should be repeated every 6 months for up to 4 years.")]
     [InlineData("Then the dose is tapered over several weeks.")]
+    [InlineData("The shorter 2-year screening period applies to LEMS.")]
+    [InlineData("In both conditions, the excess cancer risk was greatest in the first year.")]
+    [InlineData("The second and third criteria allow cachexia to be recognised at a smaller weight loss.")]
     public void StandsAlone_SentenceThatPointsAtItsNeighbours_DoesNot(string sentence)
     {
         Assert.False(StatementText.StandsAlone(sentence));
@@ -79,6 +82,9 @@ public sealed class StatementTextTests
     [InlineData("We found that VGCC antibodies were present in 85% of patients.")]
     [InlineData("Thymectomy improved outcomes in non-thymomatous myasthenia gravis.")]
     [InlineData("Patients with LEMS and those with myasthenia gravis differ in their reflexes.")]
+    [InlineData("The second most common cause of paraneoplastic weakness is dermatomyositis.")]
+    [InlineData("The lower limit of normal for creatine kinase differs between laboratories.")]
+    [InlineData("Then-current guidance recommended thymectomy.")]
     public void StandsAlone_SentenceThatSaysItsOwnSubject_Does(string sentence)
     {
         Assert.True(StatementText.StandsAlone(sentence));
