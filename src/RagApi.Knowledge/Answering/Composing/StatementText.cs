@@ -22,7 +22,7 @@ internal static partial class StatementText
     /// before ("However, ...", "Therefore, ..."), a step that follows another ("After that, ...", "Then ..."), a comparison with what it
     /// said ("The shorter 2-year period ...", "In both conditions ...", "The second and third criteria ...").
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:this|these|those|such|its|their|his|her)\b|(?:they|them|he|she|the former|the latter|the authors?|the same|the above|the remaining|the rest|the other|the others|the study|the trial|the present study|the current study|the cohort|the syndrome|the disease|the disorder|the condition|the drug|the agent|the compound|the procedure|the tumou?r)\b|(?:in|of|among|from|for|within|of all) (?:this|these|those|such|them|the latter|the former|our|their)\b|(?:in contrast|by contrast|in comparison)\s*,|(?:conversely|similarly|likewise|on the other hand|despite this|in this case|in that case|otherwise|instead|again|after (?:that|this)|afterwards|thereafter|then|in both|in each (?:group|arm|case|cohort|condition)|the (?:shorter|longer|higher|lower|larger|smaller|earlier|later) (?!limit\b|end\b|part\b)\w|the (?:first|second|third) and (?:second|third|fourth)\b)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:this|these|those|such|its|their|his|her)\b|(?:they|them|he|she|the former|the latter|the authors?|the same|the above|the remaining|the rest|the other|the others|the study|the trial|the present study|the current study|the cohort|the syndrome|the disease|the disorder|the condition|the drug|the agent|the compound|the procedure|the tumou?r)\b|(?:in|of|among|from|for|within|of all) (?:this|these|those|such|them|the latter|the former|our|their)\b|(?:in contrast|by contrast|in comparison)\s*,|(?:conversely|similarly|likewise|on the other hand|despite this|in this case|in that case|otherwise|instead|again|after (?:that|this)|afterwards|thereafter|then(?!-)|in both|in each (?:group|arm|case|cohort|condition)|the (?:shorter|longer|higher|lower|larger|smaller|earlier|later) (?!limit\b|end\b|part\b)\w|the (?:first|second|third) and (?:second|third|fourth)\b)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ContextDependentOpening();
 
     /// <summary>"These findings suggest that ..." states the cited work's conclusion, which its citation names.</summary>
@@ -47,7 +47,7 @@ internal static partial class StatementText
     /// just before names, the next step after the one it states ("After that, screening is repeated ..."), or a
     /// comparison with it ("The shorter 2-year period ...", "In both conditions ...").
     /// </summary>
-    [GeneratedRegex(@"^(?:it|they|this|these|its|their|the (?:syndrome|disease|disorder|condition|drug|agent|compound|procedure|tumou?r)|after (?:that|this)|afterwards|thereafter|then|in both|in each (?:group|arm|case|cohort|condition)|the (?:shorter|longer|higher|lower|larger|smaller|earlier|later) (?!limit\b|end\b|part\b)\w|the (?:first|second|third) and (?:second|third|fourth)\b)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:it|they|this|these|its|their|the (?:syndrome|disease|disorder|condition|drug|agent|compound|procedure|tumou?r)|after (?:that|this)|afterwards|thereafter|then(?!-)|in both|in each (?:group|arm|case|cohort|condition)|the (?:shorter|longer|higher|lower|larger|smaller|earlier|later) (?!limit\b|end\b|part\b)\w|the (?:first|second|third) and (?:second|third|fourth)\b)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LeaningOpening();
 
     /// <summary>
