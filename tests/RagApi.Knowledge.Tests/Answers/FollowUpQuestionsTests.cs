@@ -68,6 +68,19 @@ public sealed class FollowUpQuestionsTests
     }
 
     [Fact]
+    public void FromSections_AsksAboutTheConditionTheQuestionNames_NotTheWordsAroundIt()
+    {
+        Assert.Equal(["How is LEMS diagnosed?", "What is the prognosis of LEMS?"],
+            Suggest("For how long should patients with LEMS be screened for small-cell lung cancer?"));
+    }
+
+    [Fact]
+    public void FromSections_QuestionNamingNoConditionTheSourcesPrint_GetsNoSuggestion()
+    {
+        Assert.Empty(Suggest("How strongly do amifampridine side effects limit the dose?"));
+    }
+
+    [Fact]
     public void FromSections_TakesAtMostTheMaximum()
     {
         Assert.Single(Suggest("What antibodies cause LEMS?", max: 1));

@@ -25,6 +25,7 @@ public sealed class QuestionCondenserTests
     [Theory]
     [InlineData("What is the symptomatic drug for LEMS?", "LEMS")]
     [InlineData("What did the 2016 consensus say about thymectomy?", "2016 consensus in thymectomy")]
+    [InlineData("For how long should patients with LEMS be screened for small-cell lung cancer?", "LEMS in small-cell lung cancer")]
     public void TopicOf_LeavesOutWhatOnlyFramesTheQuestion(string question, string topic) =>
         Assert.Equal(topic, QuestionCondenser.TopicOf(question));
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using RagApi.Knowledge.Answering.Condensing;
 using RagApi.Knowledge.Ingestion.Chunking;
 using RagApi.Knowledge.Storage;
+using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Answering.Composing;
 
@@ -44,7 +45,7 @@ internal static partial class FollowUpQuestions
     {
         var cited = statements.SelectMany(s => s.Evidence).Select(e => e.Passage.Chunk).ToList();
         if (cited.Count == 0 || max <= 0) return [];
-        var subject = SubjectOf(question, cited[0]);
+        var subject = SubjectOf(question, cited);
         if (subject.Length == 0) return [];
 
         // Many passages share a section: each heading is read once.
@@ -70,12 +71,45 @@ internal static partial class FollowUpQuestions
             .ToList();
     }
 
-    private static string SubjectOf(string? question, Chunk bestCited)
+    /// <summary>
+    /// The condition the conversation is about, as the question names it and the cited sources print it: the longest
+    /// run of the question's topic words (or of the best cited title before its colon) ending in a disease's name
+    /// ("anti-Hu paraneoplastic encephalomyelitis", "myasthenia gravis") or, failing one, an abbreviation ("LEMS").
+    /// Empty when the question names none, since "How is strongly in cachexia treated?" is worse than no suggestion.
+    /// </summary>
+    private static string SubjectOf(string? question, IReadOnlyList<Chunk> cited)
     {
-        if (!string.IsNullOrWhiteSpace(question)) return QuestionCondenser.TopicOf(question);
-        // A title's subject comes before its colon: "Lambert-Eaton myasthenic syndrome: from clinical ...".
-        return QuestionCondenser.TopicOf(bestCited.Document.Title.Split(':')[0]);
+        var text = string.IsNullOrWhiteSpace(question) ? cited[0].Document.Title.Split(':')[0] : question;
+        var sources = string.Join('\n', cited.Select(c => c.Document.Title).Concat(cited.Select(c => c.Text)).Distinct(StringComparer.Ordinal));
+        return QuestionCondenser.TopicRuns(text)
+            .SelectMany(run => run.Select((_, from) => run.Skip(from).ToList()))
+            .Select(words => (Words: words, Kind: ConditionKind(words)))
+            .Where(p => p.Kind > 0)
+            .Select(p => (Phrase: string.Join(' ', p.Words), p.Kind))
+            .Where(p => WholeWords.Contain(sources, p.Phrase, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(p => p.Kind)
+            .ThenByDescending(p => p.Phrase.Length)
+            .Select(p => p.Phrase)
+            .FirstOrDefault() ?? "";
     }
+
+    /// <summary>2: a named disease ("cancer cachexia"); 1: an abbreviation ("LEMS", "GBS"); 0: neither, or a bare kind ("tumour").</summary>
+    private static int ConditionKind(List<string> words)
+    {
+        var last = words[^1];
+        if (words.Count == 1 && GenericKinds.Contains(last)) return 0;
+        if (QuestionCondenser.NamesADisease(last) || ConditionEnding().IsMatch(last)) return 2;
+        return words.Count == 1 && last.Length >= 2 && last.All(c => char.IsUpper(c) || char.IsDigit(c)) && last.Any(char.IsLetter) ? 1 : 0;
+    }
+
+    private static readonly HashSet<string> GenericKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "cancer", "tumour", "tumor", "syndrome", "syndromes", "disease", "disorder", "disorders", "infection", "carcinoma",
+    };
+
+    /// <summary>Disease names the condenser's endings miss: "myasthenia gravis", "cachexia", "sarcopenia", "muscle weakness".</summary>
+    [GeneratedRegex(@"(?:gravis|exia|penia|tonia|weakness|syndromes|diseases|neuropathies)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionEnding();
 
     private static string HeadingOf(Chunk chunk)
     {

@@ -37,7 +37,7 @@ internal static partial class QuestionCondenser
         "need", "needed", "get", "gets", "have", "has", "had", "type", "types", "kind", "kinds", "related", "about",
         "so", "then", "now", "again", "next", "after", "before", "during", "between", "vs", "versus", "like", "look",
         "found", "seen", "occur", "occurs", "involved", "develop", "develops", "affect", "affects", "happen", "if", "not",
-        "say", "says", "said", "managing", "treating", "diagnosing", "symptomatic",
+        "say", "says", "said", "managing", "treating", "diagnosing", "symptomatic", "long", "soon", "quickly", "far",
     };
 
     /// <summary>A topic is a name, not a paragraph: a long history turn must not become the query.</summary>
@@ -116,28 +116,37 @@ internal static partial class QuestionCondenser
     /// </summary>
     public static string TopicOf(string question)
     {
-        // A bracketed aside glosses a word ("paraneoplastic (related to cancer) muscle weakness"); it is not the topic.
-        var words = Word().Matches(BracketedAside().Replace(question, " ")).Select(m => m.Value).ToList();
-        var runs = new List<(int Start, int Length)>();
-        var start = -1;
-        for (var i = 0; i <= words.Count; i++)
-        {
-            var content = i < words.Count && !Scaffolding.Contains(words[i]);
-            if (content && start < 0) start = i;
-            if (!content && start >= 0)
-            {
-                runs.Add((start, i - start));
-                start = -1;
-            }
-        }
-        var longest = runs.OrderByDescending(r => Letters(words, r.Start, r.Start + r.Length)).Take(2).ToList();
+        var runs = TopicRuns(question);
+        var longest = runs.Select((r, start) => (Words: r, Start: start)).OrderByDescending(r => Letters(r.Words)).Take(2).ToList();
         // The longest run is the topic; the second joins only while the topic stays a name, not a paragraph.
-        var kept = longest.Take(1).Concat(longest.Skip(1).Where(r => longest[0].Length + r.Length <= MaxTopicWords)).OrderBy(r => r.Start)
-            .Select(r => string.Join(' ', words.Skip(r.Start).Take(Math.Min(r.Length, MaxTopicWords))));
+        var kept = longest.Take(1).Concat(longest.Skip(1).Where(r => longest[0].Words.Count + r.Words.Count <= MaxTopicWords)).OrderBy(r => r.Start)
+            .Select(r => string.Join(' ', r.Words.Take(MaxTopicWords)));
         return string.Join(" in ", kept);
     }
 
-    private static int Letters(List<string> words, int from, int to) => words.Skip(from).Take(to - from).Sum(w => w.Length);
+    /// <summary>
+    /// The question's runs of words that are neither question scaffolding nor an aspect asked about, in order:
+    /// "Which cancer is associated with LEMS?" has "cancer" and "LEMS".
+    /// </summary>
+    public static List<List<string>> TopicRuns(string question)
+    {
+        // A bracketed aside glosses a word ("paraneoplastic (related to cancer) muscle weakness"); it is not the topic.
+        var words = Word().Matches(BracketedAside().Replace(question, " ")).Select(m => m.Value).ToList();
+        var runs = new List<List<string>>();
+        List<string>? run = null;
+        foreach (var word in words)
+        {
+            if (Scaffolding.Contains(word)) run = null;
+            else if (run is null) runs.Add(run = [word]);
+            else run.Add(word);
+        }
+        return runs;
+    }
+
+    /// <summary>A word that names a disease by its ending ("myositis", "thymoma", "neuropathy", "syndrome").</summary>
+    public static bool NamesADisease(string word) => DiseaseEnding().IsMatch(word);
+
+    private static int Letters(IEnumerable<string> words) => words.Sum(w => w.Length);
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
