@@ -93,12 +93,16 @@ internal static partial class FollowUpQuestions
             .FirstOrDefault() ?? "";
     }
 
-    /// <summary>2: a named disease ("cancer cachexia"); 1: an abbreviation ("LEMS", "GBS"); 0: neither, or a bare kind ("tumour").</summary>
+    /// <summary>
+    /// 3: a named disease ("cancer cachexia", "Guillain-Barré syndrome"); 2: a kind of disease with plain words before
+    /// it ("advanced cancer", which loses to "cachexia" in "How common is cachexia in advanced cancer?"); 1: an
+    /// abbreviation ("LEMS", "GBS"); 0: neither, or a bare kind ("tumour").
+    /// </summary>
     private static int ConditionKind(List<string> words)
     {
         var last = words[^1];
-        if (words.Count == 1 && GenericKinds.Contains(last)) return 0;
-        if (QuestionCondenser.NamesADisease(last) || ConditionEnding().IsMatch(last)) return 2;
+        if (GenericKinds.Contains(last)) return words.Count == 1 ? 0 : words.Any(w => w.Any(char.IsUpper)) ? 3 : 2;
+        if (QuestionCondenser.NamesADisease(last) || ConditionEnding().IsMatch(last)) return 3;
         return words.Count == 1 && last.Length >= 2 && last.All(c => char.IsUpper(c) || char.IsDigit(c)) && last.Any(char.IsLetter) ? 1 : 0;
     }
 
