@@ -8,11 +8,12 @@ namespace RagApi.Knowledge.Tests.Answers;
 
 public sealed class QuestionCondenserTests
 {
+    /// <summary>A conversation of one question and its reply.</summary>
+    private static ConversationTurn[] Exchange(string question, string reply) =>
+        [new(ConversationTurn.User, question), new(ConversationTurn.Assistant, reply)];
+
     private static readonly ConversationTurn[] LemsConversation =
-    [
-        new(ConversationTurn.User, "What antibodies cause Lambert-Eaton myasthenic syndrome?"),
-        new(ConversationTurn.Assistant, "Antibodies against P/Q-type voltage-gated calcium channels [1]."),
-    ];
+        Exchange("What antibodies cause Lambert-Eaton myasthenic syndrome?", "Antibodies against P/Q-type voltage-gated calcium channels [1].");
 
     [Fact]
     public void Condense_FollowUpWithAPronoun_NamesTheConversationsTopic()
@@ -48,11 +49,7 @@ public sealed class QuestionCondenserTests
     [Fact]
     public void Condense_FollowUpNamingTheDiseaseOnlyByItsKind_AddsTheTopic()
     {
-        ConversationTurn[] conversation =
-        [
-            new(ConversationTurn.User, "Which tumour is found with anti-Hu antibodies?"),
-            new(ConversationTurn.Assistant, "Mostly small-cell lung cancer."),
-        ];
+        var conversation = Exchange("Which tumour is found with anti-Hu antibodies?", "Mostly small-cell lung cancer.");
 
         var standalone = QuestionCondenser.Condense("Does the neurological syndrome usually come first?", conversation);
 
@@ -62,11 +59,7 @@ public sealed class QuestionCondenserTests
     [Fact]
     public void Condense_FollowUpAboutADetailOfTheConversation_AddsTheTopic()
     {
-        ConversationTurn[] conversation =
-        [
-            new(ConversationTurn.User, "How is Guillain-Barré syndrome treated?"),
-            new(ConversationTurn.Assistant, "With intravenous immunoglobulin or plasma exchange."),
-        ];
+        var conversation = Exchange("How is Guillain-Barré syndrome treated?", "With intravenous immunoglobulin or plasma exchange.");
 
         var standalone = QuestionCondenser.Condense("What is the dose of the immunoglobulin?", conversation);
 
@@ -76,11 +69,7 @@ public sealed class QuestionCondenserTests
     [Fact]
     public void Condense_FollowUpAfterAQuestionAboutTwoThings_NamesBoth()
     {
-        ConversationTurn[] conversation =
-        [
-            new(ConversationTurn.User, "Which cancer is associated with LEMS?"),
-            new(ConversationTurn.Assistant, "Small-cell lung cancer, in about half of the patients."),
-        ];
+        var conversation = Exchange("Which cancer is associated with LEMS?", "Small-cell lung cancer, in about half of the patients.");
 
         var standalone = QuestionCondenser.Condense("How should we screen for it?", conversation);
 

@@ -112,7 +112,7 @@ internal static partial class FollowUpQuestions
     };
 
     /// <summary>Disease names the condenser's endings miss: "myasthenia gravis", "cachexia", "sarcopenia", "muscle weakness".</summary>
-    [GeneratedRegex(@"(?:gravis|exia|penia|tonia|weakness|syndromes|diseases|neuropathies)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:gravis|exia|penia|tonia|weakness|diseases|neuropathies)$", RegexOptions.IgnoreCase)]
     private static partial Regex ConditionEnding();
 
     private static string HeadingOf(Chunk chunk)

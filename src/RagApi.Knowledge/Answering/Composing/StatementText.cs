@@ -16,13 +16,21 @@ internal static partial class StatementText
     private static partial Regex AdditiveOpening();
 
     /// <summary>
+    /// A step that follows the one before ("After that, ...", "Then ...") or a comparison with it ("The shorter 2-year
+    /// period ...", "In both conditions ...", "The second and third criteria ..."): such a sentence never stands alone,
+    /// and the sentence before it supplies what it leans on.
+    /// </summary>
+    private const string StepOrComparison =
+        @"after (?:that|this)|afterwards|thereafter|then(?!-)|in both|in each (?:group|arm|case|cohort|condition)" +
+        @"|the (?:shorter|longer|higher|lower|larger|smaller|earlier|later) (?!limit\b|end\b|part\b)\w|the (?:first|second|third) and (?:second|third|fourth)\b";
+
+    /// <summary>
     /// Openings that point back at something only the neighbouring sentences name: a demonstrative or pronoun
     /// subject ("This study ...", "These patients ...", "They ..."), the source's own subject named only as "the
     /// syndrome", "the disease" or "the drug", another text's authors, a contrast or conclusion drawn from what came
-    /// before ("However, ...", "Therefore, ..."), a step that follows another ("After that, ...", "Then ..."), a comparison with what it
-    /// said ("The shorter 2-year period ...", "In both conditions ...", "The second and third criteria ...").
+    /// before ("However, ...", "Therefore, ..."), a <see cref="StepOrComparison"/>.
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:this|these|those|such|its|their|his|her)\b|(?:they|them|he|she|the former|the latter|the authors?|the same|the above|the remaining|the rest|the other|the others|the study|the trial|the present study|the current study|the cohort|the syndrome|the disease|the disorder|the condition|the drug|the agent|the compound|the procedure|the tumou?r)\b|(?:in|of|among|from|for|within|of all) (?:this|these|those|such|them|the latter|the former|our|their)\b|(?:in contrast|by contrast|in comparison)\s*,|(?:conversely|similarly|likewise|on the other hand|despite this|in this case|in that case|otherwise|instead|again|after (?:that|this)|afterwards|thereafter|then(?!-)|in both|in each (?:group|arm|case|cohort|condition)|the (?:shorter|longer|higher|lower|larger|smaller|earlier|later) (?!limit\b|end\b|part\b)\w|the (?:first|second|third) and (?:second|third|fourth)\b)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:this|these|those|such|its|their|his|her)\b|(?:they|them|he|she|the former|the latter|the authors?|the same|the above|the remaining|the rest|the other|the others|the study|the trial|the present study|the current study|the cohort|the syndrome|the disease|the disorder|the condition|the drug|the agent|the compound|the procedure|the tumou?r)\b|(?:in|of|among|from|for|within|of all) (?:this|these|those|such|them|the latter|the former|our|their)\b|(?:in contrast|by contrast|in comparison)\s*,|(?:conversely|similarly|likewise|on the other hand|despite this|in this case|in that case|otherwise|instead|again|" + StepOrComparison + @")\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ContextDependentOpening();
 
     /// <summary>"These findings suggest that ..." states the cited work's conclusion, which its citation names.</summary>
@@ -44,10 +52,9 @@ internal static partial class StatementText
     /// <summary>
     /// A pronoun subject ("It was then validated ...", "These patients ..."), the source's subject named only by
     /// its kind ("The syndrome has three recognized forms ...", "The disease is caused by ..."), which the sentence
-    /// just before names, the next step after the one it states ("After that, screening is repeated ..."), or a
-    /// comparison with it ("The shorter 2-year period ...", "In both conditions ...").
+    /// just before names, or a <see cref="StepOrComparison"/>.
     /// </summary>
-    [GeneratedRegex(@"^(?:it|they|this|these|its|their|the (?:syndrome|disease|disorder|condition|drug|agent|compound|procedure|tumou?r)|after (?:that|this)|afterwards|thereafter|then(?!-)|in both|in each (?:group|arm|case|cohort|condition)|the (?:shorter|longer|higher|lower|larger|smaller|earlier|later) (?!limit\b|end\b|part\b)\w|the (?:first|second|third) and (?:second|third|fourth)\b)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:it|they|this|these|its|their|the (?:syndrome|disease|disorder|condition|drug|agent|compound|procedure|tumou?r)|" + StepOrComparison + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex LeaningOpening();
 
     /// <summary>
