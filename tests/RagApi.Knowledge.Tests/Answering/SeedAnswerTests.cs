@@ -16,6 +16,14 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
     }
 
     [Fact]
+    public async Task The_symptomatic_treatment_question_leads_with_3_4_diaminopyridine()
+    {
+        var answer = await corpus.ComposeAsync("What is the recommended symptomatic treatment for Lambert-Eaton myasthenic syndrome?");
+
+        Assert.Contains("3,4-diaminopyridine", answer.Lead?.Text ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_antibody_question_names_voltage_gated_calcium_channels()
     {
         var answer = await corpus.ComposeAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");

@@ -54,7 +54,6 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
         if (usable.Count == 0 || usable.Max(c => c.Relevance) < options.RelevanceThreshold) return DraftAnswer.Empty;
         if (embeddingModel == _model.EmbeddingModel && !Answerable(retrieval, question, usable)) return DraftAnswer.Empty;
 
-        // The lead answers directly, so it is the best-ranked sentence that itself reaches the calibrated relevance.
         var lead = StatementSelection.Lead(usable, options.RelevanceThreshold)!;
         var best = usable[0].Score;
         var groups = StatementSelection.Select([lead, .. usable.Where(c => !ReferenceEquals(c, lead))], question.Terms,

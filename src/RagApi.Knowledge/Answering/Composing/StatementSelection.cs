@@ -69,7 +69,11 @@ public static partial class StatementSelection
         a.Passage.Chunk.ChunkId == b.Passage.Chunk.ChunkId &&
         a.Span.Start < b.Span.End && b.Span.Start < a.Span.End;
 
-    /// <summary>The lead: the best-ranked sentence that itself reaches the calibrated relevance, or null (nothing to answer from).</summary>
+    /// <summary>
+    /// The lead: the best-ranked sentence, or null when no sentence reaches the calibrated relevance (nothing to answer
+    /// from). The ranking already weighs relevance against the aspect asked about, so a second relevance floor on the
+    /// lead alone would put a sentence restating the subject before the one that answers.
+    /// </summary>
     public static SentenceCandidate? Lead(IReadOnlyList<SentenceCandidate> ranked, float relevanceThreshold) =>
-        ranked.FirstOrDefault(c => c.Relevance >= relevanceThreshold);
+        ranked.Any(c => c.Relevance >= relevanceThreshold) ? ranked[0] : null;
 }
