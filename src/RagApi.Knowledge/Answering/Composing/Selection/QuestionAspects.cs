@@ -29,6 +29,8 @@ public static class QuestionAspects
         new("Prognosis", ["prognos", "surviv", "mortality", "outcome", "recover", "died", "death", "course", "relaps", "predict"]),
         new("Clinical features", ["symptom", "sign", "present", "feature", "clinical", "triad", "weakness", "characteri",
             "manifest", "complain"]),
+        new("Study population", ["cohort", "enrol", "enroll", "eligib", "included", "inclusion", "particip", "recruit",
+            "aged", "population", "studied"]),
         new("Definition", ["defin", "definition", "classif", "is a", "refers", "term"]),
     ];
 
