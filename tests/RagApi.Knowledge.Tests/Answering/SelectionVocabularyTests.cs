@@ -13,6 +13,10 @@ public sealed class SelectionVocabularyTests
         Assert.Contains(QuestionAspects.AskedIn("What antibodies cause Lambert-Eaton myasthenic syndrome?"), a => a.Heading == "Mechanism");
 
     [Fact]
+    public void A_question_about_who_was_enrolled_asks_about_the_study_population() =>
+        Assert.Contains(QuestionAspects.AskedIn("Which patients were enrolled in the DELTA-P validation cohort?"), a => a.Heading == "Study population");
+
+    [Fact]
     public void The_subject_of_a_question_leaves_out_the_aspect_it_asks() =>
         Assert.Equal(["lambert", "eaton", "myasthenic", "syndrome"], QuestionShape.Of("What antibodies cause Lambert-Eaton myasthenic syndrome?").SubjectTerms);
 
