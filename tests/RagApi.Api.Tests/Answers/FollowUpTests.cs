@@ -49,5 +49,21 @@ public sealed class FollowUpTests(SeedIndex index) : IAsyncDisposable
         AnswerContract.AssertHolds(answer);
     }
 
+    [Fact]
+    public async Task A_follow_up_about_a_score_value_is_answered_with_what_that_value_means()
+    {
+        var answer = await _app.AnswerAsync(new
+        {
+            question = "And what does a score of 0 or 1 mean?",
+            history = new[]
+            {
+                new { role = "user", content = "What is the DELTA-P score?" },
+                new { role = "assistant", content = "A six-item clinical score predicting small-cell lung cancer in LEMS." },
+            },
+        });
+
+        Assert.Contains("0% to 2.6%", answer.Lead?.Text ?? "", StringComparison.Ordinal);
+    }
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

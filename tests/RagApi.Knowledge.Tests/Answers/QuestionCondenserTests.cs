@@ -76,6 +76,12 @@ public sealed class QuestionCondenserTests
         Assert.Equal("How should we screen for cancer in LEMS?", standalone);
     }
 
+    [Theory]
+    [InlineData("What is the DELTA-P score in LEMS?", "What does a high score mean?", "What does a high DELTA-P score mean in LEMS?")]
+    [InlineData("What is the DELTA-P score?", "And what does a score of 0 or 1 mean?", "What does a DELTA-P score of 0 or 1 mean?")]
+    public void Condense_FollowUpNamingTheTopicsNounAlone_GivesItTheTopicsModifiers(string question, string followUp, string standalone) =>
+        Assert.Equal(standalone, QuestionCondenser.Condense(followUp, Exchange(question, "A six-item clinical score that predicts small-cell lung cancer.")));
+
     [Fact]
     public void Condense_FollowUpNamingAnotherSyndrome_IsLeftAsIs()
     {

@@ -43,6 +43,9 @@ internal static partial class QuestionCondenser
     /// <summary>A topic is a name, not a paragraph: a long history turn must not become the query.</summary>
     private const int MaxTopicWords = 8;
 
+    /// <summary>How a topic's runs are joined ("cancer in LEMS"); "in" is scaffolding, so no run holds it.</summary>
+    private const string TopicJoin = " in ";
+
     private static readonly string[] Anaphors = ["this condition", "the condition", "this syndrome", "the syndrome", "this disease", "the disease", "it", "they", "them", "this", "that"];
 
     [GeneratedRegex(@"^\s*(and|so|also|but|ok|okay|then)\b[\s,]*", RegexOptions.IgnoreCase)]
@@ -70,7 +73,31 @@ internal static partial class QuestionCondenser
         var possessive = new Regex(@"\b(its|their)\b", RegexOptions.IgnoreCase);
         if (possessive.IsMatch(followUp)) return possessive.Replace(followUp, $"{topic}'s", 1);
         if (!continues && NamesItsOwnSubject(followUp, history)) return followUp;
+        if (Narrowed(followUp, topic) is { } narrowed) return narrowed;
         return $"{followUp.TrimEnd('?', '.', ' ')} in {topic}?";
+    }
+
+    /// <summary>
+    /// A follow-up that names the topic's head noun without its modifiers asks about that same thing: "What does a
+    /// high score mean?" after "What is the DELTA-P score in LEMS?" asks what a high DELTA-P score means in LEMS. The
+    /// modifiers go before the shared noun and the topic's other runs after the question. Null when no run of the
+    /// topic ends in a noun the follow-up names.
+    /// </summary>
+    private static string? Narrowed(string followUp, string topic)
+    {
+        var runs = topic.Split(TopicJoin);
+        for (var r = 0; r < runs.Length; r++)
+        {
+            var words = runs[r].Split(' ');
+            if (words.Length < 2) continue;
+            var head = new Regex($@"\b{Regex.Escape(words[^1])}\b", RegexOptions.IgnoreCase);
+            if (!head.IsMatch(followUp)) continue;
+            var modifiers = string.Join(' ', words[..^1]);
+            var named = head.Replace(followUp, m => $"{modifiers} {m.Value}", 1);
+            var rest = runs.Where((_, i) => i != r).ToList();
+            return rest.Count == 0 ? named : $"{named.TrimEnd('?', '.', ' ')}{TopicJoin}{string.Join(TopicJoin, rest)}?";
+        }
+        return null;
     }
 
     /// <summary>
@@ -121,7 +148,7 @@ internal static partial class QuestionCondenser
         // The longest run is the topic; the second joins only while the topic stays a name, not a paragraph.
         var kept = longest.Take(1).Concat(longest.Skip(1).Where(r => longest[0].Words.Count + r.Words.Count <= MaxTopicWords)).OrderBy(r => r.Start)
             .Select(r => string.Join(' ', r.Words.Take(MaxTopicWords)));
-        return string.Join(" in ", kept);
+        return string.Join(TopicJoin, kept);
     }
 
     /// <summary>
