@@ -27,6 +27,7 @@ public sealed class QuestionCondenserTests
     [InlineData("What is the symptomatic drug for LEMS?", "LEMS")]
     [InlineData("What did the 2016 consensus say about thymectomy?", "2016 consensus in thymectomy")]
     [InlineData("For how long should patients with LEMS be screened for small-cell lung cancer?", "LEMS in small-cell lung cancer")]
+    [InlineData("Which antibody marks the paraneoplastic form of stiff-person syndrome?", "paraneoplastic form of stiff-person syndrome")]
     public void TopicOf_LeavesOutWhatOnlyFramesTheQuestion(string question, string topic) =>
         Assert.Equal(topic, QuestionCondenser.TopicOf(question));
 
@@ -81,6 +82,16 @@ public sealed class QuestionCondenserTests
     [InlineData("What is the DELTA-P score?", "And what does a score of 0 or 1 mean?", "What does a DELTA-P score of 0 or 1 mean?")]
     public void Condense_FollowUpNamingTheTopicsNounAlone_GivesItTheTopicsModifiers(string question, string followUp, string standalone) =>
         Assert.Equal(standalone, QuestionCondenser.Condense(followUp, Exchange(question, "A six-item clinical score that predicts small-cell lung cancer.")));
+
+    [Fact]
+    public void Condense_FollowUpAfterATriggerQuestion_LeavesTheAspectOutOfTheTopic() =>
+        Assert.Equal("What is the prognosis in Guillain-Barré syndrome?",
+            QuestionCondenser.Condense("And what is the prognosis?", Exchange("What triggers Guillain-Barré syndrome?", "Mostly an infection.")));
+
+    [Fact]
+    public void Condense_KeepsTheCommasOfAChemicalName() =>
+        Assert.Contains("3,4-diaminopyridine",
+            QuestionCondenser.Condense("Did it cause side effects?", Exchange("Is 3,4-diaminopyridine effective in LEMS?", "Yes.")), StringComparison.Ordinal);
 
     [Fact]
     public void Condense_FollowUpNamingAnotherSyndrome_IsLeftAsIs()

@@ -38,7 +38,15 @@ internal static partial class QuestionCondenser
         "so", "then", "now", "again", "next", "after", "before", "during", "between", "vs", "versus", "like", "look",
         "found", "seen", "occur", "occurs", "involved", "develop", "develops", "affect", "affects", "happen", "if", "not",
         "say", "says", "said", "managing", "treating", "diagnosing", "symptomatic", "long", "soon", "quickly", "far",
+        "trigger", "triggers", "triggered", "receive", "receives", "received", "immunotherapy", "immunotherapies",
     };
+
+    /// <summary>
+    /// A preposition that ties two parts of one name together ("the paraneoplastic form of stiff-person syndrome",
+    /// "myasthenia gravis with acetylcholine receptor antibodies"); the topic keeps it rather than joining its parts
+    /// with "in". Longer ties ("associated with") add words retrieval weighs, and are not kept.
+    /// </summary>
+    private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase) { "of", "with" };
 
     /// <summary>A topic is a name, not a paragraph: a long history turn must not become the query.</summary>
     private const int MaxTopicWords = 8;
@@ -54,7 +62,8 @@ internal static partial class QuestionCondenser
     [GeneratedRegex(@"^\s*(and\b|what about\b|how about\b|what of\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ContinuationOpening();
 
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-/]*")]
+    /// <summary>A word, with the commas inside a chemical name ("3,4-diaminopyridine").</summary>
+    [GeneratedRegex(@"[\p{L}\p{N}](?:[\p{L}\p{N}'’\-/]|,(?=\d))*")]
     private static partial Regex Word();
 
     public static string Condense(string question, IReadOnlyList<ConversationTurn> history)
@@ -143,12 +152,16 @@ internal static partial class QuestionCondenser
     /// </summary>
     public static string TopicOf(string question)
     {
-        var runs = TopicRuns(question);
-        var longest = runs.Select((r, start) => (Words: r, Start: start)).OrderByDescending(r => Letters(r.Words)).Take(2).ToList();
+        var words = Words(question);
+        var runs = Runs(words);
+        var longest = runs.OrderByDescending(r => Letters(words.Skip(r.Start).Take(r.Length))).Take(2).ToList();
         // The longest run is the topic; the second joins only while the topic stays a name, not a paragraph.
-        var kept = longest.Take(1).Concat(longest.Skip(1).Where(r => longest[0].Words.Count + r.Words.Count <= MaxTopicWords)).OrderBy(r => r.Start)
-            .Select(r => string.Join(' ', r.Words.Take(MaxTopicWords)));
-        return string.Join(TopicJoin, kept);
+        var kept = longest.Take(1).Concat(longest.Skip(1).Where(r => longest[0].Length + r.Length <= MaxTopicWords)).OrderBy(r => r.Start).ToList();
+        string Part((int Start, int Length) r) => string.Join(' ', words.Skip(r.Start).Take(Math.Min(r.Length, MaxTopicWords)));
+        if (kept.Count < 2) return kept.Count == 0 ? "" : Part(kept[0]);
+        var between = words.Skip(kept[0].Start + kept[0].Length).Take(kept[1].Start - kept[0].Start - kept[0].Length).ToList();
+        var joined = between is [var connector] && Connectors.Contains(connector) ? $" {connector} " : TopicJoin;
+        return $"{Part(kept[0])}{joined}{Part(kept[1])}";
     }
 
     /// <summary>
@@ -157,15 +170,24 @@ internal static partial class QuestionCondenser
     /// </summary>
     public static List<List<string>> TopicRuns(string question)
     {
-        // A bracketed aside glosses a word ("paraneoplastic (related to cancer) muscle weakness"); it is not the topic.
-        var words = Word().Matches(BracketedAside().Replace(question, " ")).Select(m => m.Value).ToList();
-        var runs = new List<List<string>>();
-        List<string>? run = null;
-        foreach (var word in words)
+        var words = Words(question);
+        return Runs(words).Select(r => words.GetRange(r.Start, r.Length)).ToList();
+    }
+
+    /// <summary>A bracketed aside glosses a word ("paraneoplastic (related to cancer) muscle weakness"); it is not the topic.</summary>
+    private static List<string> Words(string question) =>
+        Word().Matches(BracketedAside().Replace(question, " ")).Select(m => m.Value).ToList();
+
+    /// <summary>Where each run of words that are not scaffolding starts, and how many words it has.</summary>
+    private static List<(int Start, int Length)> Runs(List<string> words)
+    {
+        var runs = new List<(int Start, int Length)>();
+        for (var i = 0; i < words.Count; i++)
         {
-            if (Scaffolding.Contains(word)) run = null;
-            else if (run is null) runs.Add(run = [word]);
-            else run.Add(word);
+            if (Scaffolding.Contains(words[i])) continue;
+            var start = i;
+            while (i + 1 < words.Count && !Scaffolding.Contains(words[i + 1])) i++;
+            runs.Add((start, i - start + 1));
         }
         return runs;
     }
