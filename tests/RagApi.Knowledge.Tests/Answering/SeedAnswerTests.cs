@@ -40,6 +40,14 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
     }
 
     [Fact]
+    public async Task The_cause_of_paraneoplastic_syndromes_is_answered_with_the_guidelines_immune_mechanism()
+    {
+        var answer = await corpus.ComposeAsync("What causes paraneoplastic neurological syndromes?");
+
+        Assert.Contains(AllStatements(answer), s => s.Text.Contains("immune-mediated", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Sensitivity_and_specificity_that_read_alike_are_both_stated()
     {
         var answer = await corpus.ComposeAsync("How sensitive and specific is anti-p155 for cancer-associated dermatomyositis?");
