@@ -83,7 +83,7 @@ internal static partial class QuestionCondenser
         if (possessive.IsMatch(followUp)) return possessive.Replace(followUp, $"{topic}'s", 1);
         if (!continues && NamesItsOwnSubject(followUp, history)) return followUp;
         if (Narrowed(followUp, topic) is { } narrowed) return narrowed;
-        return $"{followUp.TrimEnd('?', '.', ' ')} in {topic}?";
+        return $"{followUp.TrimEnd('?', '.', ' ')}{TopicJoin}{topic}?";
     }
 
     /// <summary>
@@ -98,7 +98,8 @@ internal static partial class QuestionCondenser
         for (var r = 0; r < runs.Length; r++)
         {
             var words = runs[r].Split(' ');
-            if (words.Length < 2) continue;
+            // A topic kept as written ("paraneoplastic form of stiff-person syndrome") is a name, not a noun and its modifiers.
+            if (words.Length < 2 || words.Any(Connectors.Contains)) continue;
             var head = new Regex($@"\b{Regex.Escape(words[^1])}\b", RegexOptions.IgnoreCase);
             if (!head.IsMatch(followUp)) continue;
             var modifiers = string.Join(' ', words[..^1]);
