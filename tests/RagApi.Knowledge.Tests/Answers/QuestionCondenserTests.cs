@@ -94,6 +94,25 @@ public sealed class QuestionCondenserTests
             QuestionCondenser.Condense("Did it cause side effects?", Exchange("Is 3,4-diaminopyridine effective in LEMS?", "Yes.")), StringComparison.Ordinal);
 
     [Fact]
+    public void Condense_AfterAQuestionForAKindOfThing_NamesTheThingTheReplyNamed() =>
+        Assert.StartsWith("Which tumour does amphiphysin",
+            QuestionCondenser.Condense("Which tumour does it point to?", Exchange("Which antibody marks the paraneoplastic form of stiff-person syndrome?", "Antibodies against amphiphysin.")),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Condense_AfterAQuestionForADrug_AsksAboutTheDrugTheReplyNamed() =>
+        Assert.Contains("3,4-diaminopyridine",
+            QuestionCondenser.Condense("What dose was used in the placebo-controlled trial?", Exchange("What is the symptomatic drug for LEMS?", "3,4-diaminopyridine, also called amifampridine.")),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Condense_AReplyThatIsAWholeAnswer_NamesNoThing() =>
+        Assert.DoesNotContain("3,4-diaminopyridine",
+            QuestionCondenser.Condense("What dose was used in the placebo-controlled trial?", Exchange("What is the symptomatic drug for LEMS?",
+                "3,4-diaminopyridine improves muscle strength in LEMS and is the recommended symptomatic treatment, with support from randomised trials [1].")),
+            StringComparison.Ordinal);
+
+    [Fact]
     public void Condense_FollowUpNamingAnotherSyndrome_IsLeftAsIs()
     {
         var standalone = QuestionCondenser.Condense("Is stiff-person syndrome paraneoplastic too?", LemsConversation);

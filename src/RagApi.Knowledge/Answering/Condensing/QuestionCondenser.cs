@@ -39,6 +39,7 @@ internal static partial class QuestionCondenser
         "found", "seen", "occur", "occurs", "involved", "develop", "develops", "affect", "affects", "happen", "if", "not",
         "say", "says", "said", "managing", "treating", "diagnosing", "symptomatic", "long", "soon", "quickly", "far",
         "trigger", "triggers", "triggered", "receive", "receives", "received", "immunotherapy", "immunotherapies",
+        "against", "mostly", "mainly", "called", "known",
     };
 
     /// <summary>
@@ -72,6 +73,7 @@ internal static partial class QuestionCondenser
         var continues = ContinuationOpening().IsMatch(question);
         var followUp = Capitalize(LeadingConjunction().Replace(question.Trim(), ""));
         var topic = history.Where(t => t.Role == ConversationTurn.User).Reverse().Select(t => TopicOf(t.Content)).FirstOrDefault(t => t.Length > 0);
+        if (!NamesTheSubjectByItsKind(followUp) && AnsweredEntity(history) is var (kind, entity)) topic = WithEntity(topic ?? "", kind, entity);
         if (string.IsNullOrEmpty(topic) || followUp.Contains(topic, StringComparison.OrdinalIgnoreCase)) return followUp;
 
         foreach (var anaphor in Anaphors)
@@ -85,6 +87,50 @@ internal static partial class QuestionCondenser
         if (Narrowed(followUp, topic) is { } narrowed) return narrowed;
         return $"{followUp.TrimEnd('?', '.', ' ')}{TopicJoin}{topic}?";
     }
+
+    [GeneratedRegex(@"^\s*(?:which|what)\s+(?:(?:is|are|was|were)\s+(?:the\s+)?)?(?:[\p{L}-]+\s+)?(drugs?|medications?|treatments?|therap(?:y|ies)|antibod(?:y|ies)|tumou?rs?|cancers?|tests?|markers?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForAKind();
+
+    /// <summary>A reply that names what was asked for opens with it, in a few words ("Thymoma, in roughly one in ten patients.").</summary>
+    private const int MaxEntityWords = 6;
+
+    /// <summary>
+    /// What the assistant named when the last question asked for a thing by its kind: "Which tumour is associated with
+    /// myasthenia gravis?" answered "Thymoma, in roughly one in ten patients." names thymoma, and "Should it be
+    /// removed?" asks about thymoma. Null when the last question asked for no kind of thing, or its reply does not open
+    /// with a short clause naming one (a whole answer is not a name).
+    /// </summary>
+    private static (string Kind, string Entity)? AnsweredEntity(IReadOnlyList<ConversationTurn> history)
+    {
+        var asked = history.Select((t, i) => (Turn: t, Index: i)).LastOrDefault(t => t.Turn.Role == ConversationTurn.User);
+        if (asked.Turn is null || asked.Index + 1 >= history.Count || history[asked.Index + 1].Role != ConversationTurn.Assistant) return null;
+        if (AsksForAKind().Match(asked.Turn.Content) is not { Success: true } kind) return null;
+        var clause = ReplyOpening().Match(history[asked.Index + 1].Content).Value;
+        var words = Words(clause);
+        if (words.Count is 0 or > MaxEntityWords) return null;
+        var named = Runs(words).OrderByDescending(r => Letters(words.Skip(r.Start).Take(r.Length))).Select(r => string.Join(' ', words.Skip(r.Start).Take(r.Length))).FirstOrDefault();
+        return named is null ? null : (kind.Groups[1].Value, AsWritten(named));
+    }
+
+    /// <summary>The reply up to its first clause break: ", " or the end of its first sentence.</summary>
+    [GeneratedRegex(@"^[^\n]*?(?=,\s|\.(?:\s|$)|;|$)")]
+    private static partial Regex ReplyOpening();
+
+    /// <summary>
+    /// The thing named leads the topic when the topic lacks it: "What is the symptomatic drug for LEMS?" leaves only
+    /// "LEMS", so the drug the reply named is added. A topic that keeps the kind asked for ("cancer in LEMS") already
+    /// names what the follow-up refers to, and stays as it is: the reply's name for it ("small-cell lung cancer")
+    /// measured worse (the screening answer then drew on general SCLC sentences).
+    /// </summary>
+    private static string WithEntity(string topic, string kind, string entity)
+    {
+        if (Regex.IsMatch(topic, $@"\b{Regex.Escape(kind)}\b", RegexOptions.IgnoreCase)) return topic;
+        return topic.Length == 0 ? entity : $"{entity}{TopicJoin}{topic}";
+    }
+
+    /// <summary>A sentence's first word is capitalised as a sentence, not as a name: "Thymoma" is "thymoma" mid-question, "LEMS" stays.</summary>
+    private static string AsWritten(string words) =>
+        words.Length > 1 && char.IsUpper(words[0]) && char.IsLower(words[1]) ? char.ToLowerInvariant(words[0]) + words[1..] : words;
 
     /// <summary>
     /// A follow-up that names the topic's head noun without its modifiers asks about that same thing: "What does a
@@ -136,6 +182,10 @@ internal static partial class QuestionCondenser
     /// </summary>
     private static bool RefersBack(string followUp, string diseaseWord) =>
         Regex.IsMatch(followUp, $@"\b[Tt]he\s+(?:[a-z][a-z-]*\s+)?{Regex.Escape(diseaseWord)}\b");
+
+    /// <summary>"Does the neurological syndrome come first?" is about the conversation's subject, not about the thing a reply named.</summary>
+    private static bool NamesTheSubjectByItsKind(string followUp) =>
+        Word().Matches(followUp).Any(m => DiseaseEnding().IsMatch(m.Value) && RefersBack(followUp, m.Value));
 
     /// <summary>The question's first word is capitalised as a sentence, not as a name.</summary>
     private static bool IsName(string word, bool opensSentence) => opensSentence ? word.Skip(1).Any(char.IsUpper) : word.Any(char.IsUpper);
