@@ -108,7 +108,7 @@ internal static partial class QuestionCondenser
         var clause = ReplyOpening().Match(history[asked.Index + 1].Content).Value;
         var words = Words(clause);
         if (words.Count is 0 or > MaxEntityWords) return null;
-        var named = Runs(words).OrderByDescending(r => Letters(words.Skip(r.Start).Take(r.Length))).Select(r => string.Join(' ', words.Skip(r.Start).Take(r.Length))).FirstOrDefault();
+        var named = LongestFirst(words).Select(r => string.Join(' ', r.Of(words))).FirstOrDefault();
         return named is null ? null : (kind.Groups[1].Value, AsWritten(named));
     }
 
@@ -204,13 +204,12 @@ internal static partial class QuestionCondenser
     public static string TopicOf(string question)
     {
         var words = Words(question);
-        var runs = Runs(words);
-        var longest = runs.OrderByDescending(r => Letters(words.Skip(r.Start).Take(r.Length))).Take(2).ToList();
+        var longest = LongestFirst(words).Take(2).ToList();
         // The longest run is the topic; the second joins only while the topic stays a name, not a paragraph.
         var kept = longest.Take(1).Concat(longest.Skip(1).Where(r => longest[0].Length + r.Length <= MaxTopicWords)).OrderBy(r => r.Start).ToList();
-        string Part((int Start, int Length) r) => string.Join(' ', words.Skip(r.Start).Take(Math.Min(r.Length, MaxTopicWords)));
+        string Part(Run r) => string.Join(' ', r.Of(words).Take(MaxTopicWords));
         if (kept.Count < 2) return kept.Count == 0 ? "" : Part(kept[0]);
-        var between = words.Skip(kept[0].Start + kept[0].Length).Take(kept[1].Start - kept[0].Start - kept[0].Length).ToList();
+        var between = words.Skip(kept[0].End).Take(kept[1].Start - kept[0].End).ToList();
         var joined = between is [var connector] && Connectors.Contains(connector) ? $" {connector} " : TopicJoin;
         return $"{Part(kept[0])}{joined}{Part(kept[1])}";
     }
@@ -222,23 +221,33 @@ internal static partial class QuestionCondenser
     public static List<List<string>> TopicRuns(string question)
     {
         var words = Words(question);
-        return Runs(words).Select(r => words.GetRange(r.Start, r.Length)).ToList();
+        return Runs(words).Select(r => r.Of(words).ToList()).ToList();
     }
 
     /// <summary>A bracketed aside glosses a word ("paraneoplastic (related to cancer) muscle weakness"); it is not the topic.</summary>
     private static List<string> Words(string question) =>
         Word().Matches(BracketedAside().Replace(question, " ")).Select(m => m.Value).ToList();
 
-    /// <summary>Where each run of words that are not scaffolding starts, and how many words it has.</summary>
-    private static List<(int Start, int Length)> Runs(List<string> words)
+    /// <summary>A run of words that are not scaffolding: where it starts among the question's words, and how many it has.</summary>
+    private readonly record struct Run(int Start, int Length)
     {
-        var runs = new List<(int Start, int Length)>();
+        public int End => Start + Length;
+
+        public IEnumerable<string> Of(List<string> words) => words.Skip(Start).Take(Length);
+    }
+
+    /// <summary>The runs, the longest (in letters) first; runs of equal length keep their order.</summary>
+    private static List<Run> LongestFirst(List<string> words) => Runs(words).OrderByDescending(r => Letters(r.Of(words))).ToList();
+
+    private static List<Run> Runs(List<string> words)
+    {
+        var runs = new List<Run>();
         for (var i = 0; i < words.Count; i++)
         {
             if (Scaffolding.Contains(words[i])) continue;
             var start = i;
             while (i + 1 < words.Count && !Scaffolding.Contains(words[i + 1])) i++;
-            runs.Add((start, i - start + 1));
+            runs.Add(new Run(start, i - start + 1));
         }
         return runs;
     }
