@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RagApi.Knowledge.Answering;
+using RagApi.Knowledge.Answering.Composing;
 using RagApi.Knowledge.Answering.Composing.Selection;
 using RagApi.Knowledge.Retrieval;
 using RagApi.Knowledge.Storage;
@@ -31,11 +32,18 @@ internal static class ExplainCommand
             var ranked = (await SentenceCandidates.CollectAsync(services.Store, retrieval, shape, cancellationToken))
                 .Select(c => c with { Score = model.Score(c.Features) })
                 .OrderByDescending(c => c.Score)
-                .Take(result.GetValue(top))
                 .ToList();
             // As the composer does: sentences that need their neighbours are never statements, so never the best.
             var best = ranked.Where(c => !c.NeedsNeighbours).Select(c => c.Score).DefaultIfEmpty(0).Max();
-            foreach (var c in ranked)
+            var usable = ranked.Where(c => !c.NeedsNeighbours).ToList();
+            if (usable.Count > 0)
+            {
+                var features = ExtractiveComposer.AnswerabilityFeatures(model, retrieval, shape, usable);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"answerability {model.Answerability(features):F2} (answered at 0.50): ") + string.Join("  ", SelectionModel.AnswerabilityFeatureNames.Select((n, i) =>
+                        string.Create(CultureInfo.InvariantCulture, $"{n}={features[i]:F2}"))));
+            }
+            foreach (var c in ranked.Take(result.GetValue(top)))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{c.Score,7:F3} p={model.Probability(c.Score, best):F2}{(c.NeedsNeighbours ? " [needs neighbours]" : "")} {c.Passage.Chunk.DocumentId}: {c.Text}"));

@@ -23,7 +23,7 @@ internal static class SciFactCommand
         var api = new ApiTargetOptions(
             "Ask a running API instead: POST /v1/search (hybrid only) and /v1/answers. Its store must already hold the SciFact corpus (--api never indexes).",
             "Claims in flight at once.");
-        var json = new Option<string?>("--json") { Description = "Write the figures as JSON here." };
+        var json = new Option<string?>("--json") { Description = "Write the figures, and each claim's answer as scored, as JSON here." };
         var command = new Command("scifact", "SciFact claims: evidence abstract cited, rationale sentence quoted, citation precision, and nDCG@10 per search mode.")
         {
             folder, store, limit, corpusLimit, json,

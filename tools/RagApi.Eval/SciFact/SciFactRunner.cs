@@ -12,7 +12,11 @@ public sealed record SciFactRetrieval(SearchMode Mode, int Queries, double NdcgA
 
 /// <summary>The answer figures over the claims with evidence; rates are shares of those claims unless named otherwise.</summary>
 public sealed record SciFactAnswers(
-    int Claims, double EvidenceCited, double RationaleQuoted, Rate CitationPrecision, double Refused, int StructurallyInvalid, double MeanMilliseconds);
+    int Claims, double EvidenceCited, double RationaleQuoted, Rate CitationPrecision, double Refused, int StructurallyInvalid, double MeanMilliseconds,
+    IReadOnlyList<SciFactClaimAnswer> PerClaim);
+
+/// <summary>One claim's answer as scored, so a reader can find the claims behind a figure.</summary>
+public sealed record SciFactClaimAnswer(string Id, string Claim, bool Refused, bool EvidenceCited, bool RationaleQuoted, IReadOnlyList<string> CitedDocuments);
 
 /// <summary>
 /// Asks each SciFact claim with evidence through an <see cref="IEvalTarget"/> (in-process or an API) and scores the
@@ -41,17 +45,22 @@ public sealed class SciFactRunner(IEvalTarget target, int concurrency = 1)
 
         int cited = 0, quoted = 0, refused = 0, invalid = 0;
         var precision = new List<double?>();
+        var perClaim = new List<SciFactClaimAnswer>();
         foreach (var (claim, answer) in claims.Zip(timed.Select(t => t!.Value)))
         {
             var evidence = claim.EvidenceDocuments;
+            var citesEvidence = answer.Citations.Any(c => evidence.Contains(c.DocumentId));
+            var quotesRationale = answer.Citations.Any(c => claim.Rationales.Any(r => RationaleOverlap.Quotes(c, r)));
             if (answer.InsufficientEvidence) refused++;
-            if (answer.Citations.Any(c => evidence.Contains(c.DocumentId))) cited++;
-            if (answer.Citations.Any(c => claim.Rationales.Any(r => RationaleOverlap.Quotes(c, r)))) quoted++;
+            if (citesEvidence) cited++;
+            if (quotesRationale) quoted++;
+            perClaim.Add(new SciFactClaimAnswer(claim.Id, claim.Text, answer.InsufficientEvidence, citesEvidence, quotesRationale,
+                answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal).ToList()));
             precision.Add(CitationMetrics.Precision(answer.Citations, evidence));
             if (CitationStructure.Problems(answer).Count > 0) invalid++;
         }
         double n = Math.Max(1, claims.Count);
-        return new SciFactAnswers(claims.Count, cited / n, quoted / n, Rate.Of(precision), refused / n, invalid, timed.Sum(t => t!.Milliseconds) / n);
+        return new SciFactAnswers(claims.Count, cited / n, quoted / n, Rate.Of(precision), refused / n, invalid, timed.Sum(t => t!.Milliseconds) / n, perClaim);
     }
 
     /// <returns>The figures per search mode, or null when the run was interrupted before every claim was searched.</returns>

@@ -66,16 +66,17 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
         };
     }
 
-    private bool Answerable(Retrieval.Retrieval retrieval, QuestionShape question, List<SentenceCandidate> ranked)
-    {
-        ReadOnlySpan<double> features =
-        [
-            _model.Probability(ranked[0].Score, ranked[0].Score),
-            ranked.Max(c => c.SentenceCosine),
-            SentenceCandidates.SubjectCoverage(retrieval, question, AnswerabilityPassages),
-        ];
-        return _model.Answerability(features) >= 0.5;
-    }
+    private bool Answerable(Retrieval.Retrieval retrieval, QuestionShape question, List<SentenceCandidate> ranked) =>
+        _model.Answerability(AnswerabilityFeatures(_model, retrieval, question, ranked)) >= 0.5;
+
+    /// <summary>What the answerability check weighs, in the order of <see cref="SelectionModel.AnswerabilityFeatureNames"/>.</summary>
+    /// <param name="ranked">The usable sentences, scored by <paramref name="model"/>, best first.</param>
+    public static double[] AnswerabilityFeatures(SelectionModel model, Retrieval.Retrieval retrieval, QuestionShape question, IReadOnlyList<SentenceCandidate> ranked) =>
+    [
+        model.Probability(ranked[0].Score, ranked[0].Score),
+        ranked.Max(c => c.SentenceCosine),
+        SentenceCandidates.SubjectCoverage(retrieval, question, AnswerabilityPassages),
+    ];
 
     /// <summary>Guideline evidence first; within a kind, statements grouped by the aspect they answer when there are several.</summary>
     private static List<DraftStatement> Arrange(List<List<SentenceCandidate>> groups)
