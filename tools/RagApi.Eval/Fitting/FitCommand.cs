@@ -22,9 +22,10 @@ internal static class FitCommand
         var suites = new Option<string[]>("--suite") { Description = "Seed suite files (labelled by their expected phrases).", AllowMultipleArgumentsPerToken = true };
         var without = new Option<string[]>("--without") { Description = "Features left out (held at zero), by name, to measure what each adds.", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--out") { Description = "Where to write the fitted model JSON (default: print only)." };
+        var answerabilityOnly = new Option<bool>("--answerability-only") { Description = "Keep the shipped sentence ranking, inclusion model and threshold; fit only the answer/refuse decision." };
         var command = new Command("fit", "Fit sentence selection and answerability on labelled data (PubMedQA long answers, SciFact rationales, seed suites); prints train and held-out figures.")
         {
-            data, pubmedqa, pubmedqaStore, scifact, scifactStore, seedStore, suites, without, output,
+            data, pubmedqa, pubmedqaStore, scifact, scifactStore, seedStore, suites, without, output, answerabilityOnly,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -61,8 +62,12 @@ internal static class FitCommand
                     opened.Add(services);
                     if (store == result.GetValue(seedStore))
                         Console.WriteLine($"  {await services.Indexing.RunAsync(DocumentSourceLoader.Load(RepositoryPaths.Find("seeds")), prune: true, progress: null, cancellationToken)}");
-                    Console.WriteLine($"Measuring {questions.Count} questions on {store} with {services.Embedder.ModelId}");
-                    foreach (var question in questions)
+                    // A question is answerable from a store only when the store holds one of its relevant documents: a
+                    // subset store turns the other questions into near misses, related evidence but not the answer.
+                    var held = (await services.Store.GetContentHashesAsync(cancellationToken)).Keys.ToList();
+                    var labelled = questions.Select(q => q.Answerable && !held.Any(q.IsRelevant) ? q with { Answerable = false } : q).ToList();
+                    Console.WriteLine($"Measuring {labelled.Count} questions ({labelled.Count(q => !q.Answerable)} unanswerable from it) on {store} with {services.Embedder.ModelId}");
+                    foreach (var question in labelled)
                         measured.Add(await MeasuredQuestion.MeasureAsync(services, question, cancellationToken));
                 }
                 modelId = opened[0].Embedder.ModelId;
@@ -76,7 +81,8 @@ internal static class FitCommand
                 : throw new ArgumentException($"--without: no feature named '{name}'; the features are: {string.Join(", ", SentenceFeatures.Names)}")).ToList();
             foreach (var candidate in measured.SelectMany(m => m.Candidates))
                 foreach (var i in leftOut) candidate.Features[i] = 0;
-            var fitted = SelectionFitter.Fit(measured, modelId, new AnswerOptions(), TimeProvider.System, Console.Out);
+            var fitted = SelectionFitter.Fit(measured, modelId, new AnswerOptions(), TimeProvider.System, Console.Out,
+                result.GetValue(answerabilityOnly) ? SelectionModel.Default : null);
             if (result.GetValue(output) is { } path)
             {
                 await File.WriteAllTextAsync(path, fitted.ToJson() + Environment.NewLine, cancellationToken);

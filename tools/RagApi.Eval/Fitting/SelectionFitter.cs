@@ -11,17 +11,21 @@ internal static class SelectionFitter
     private static readonly int[] PerDocumentCaps = [2, 3, 4, 5, 6, 8];
 
     /// <param name="options">The composer's options: its relevance floor for the lead, statement caps and near-duplicate merging.</param>
-    public static SelectionModel Fit(IReadOnlyList<MeasuredQuestion> measured, string embeddingModel, AnswerOptions options, TimeProvider time, TextWriter report)
+    /// <param name="keepSelection">When given, its ranking, inclusion model and threshold are kept and only answerability is fitted.</param>
+    public static SelectionModel Fit(IReadOnlyList<MeasuredQuestion> measured, string embeddingModel, AnswerOptions options, TimeProvider time, TextWriter report,
+        SelectionModel? keepSelection = null)
     {
         var train = measured.Where(m => !m.Question.HeldOut).ToList();
         var heldOut = measured.Where(m => m.Question.HeldOut).ToList();
 
-        var weights = ListwiseRanking.Fit(RankedLists(train));
-        report.WriteLine("Sentence ranking weights (softmax over each question's candidates):");
+        var weights = keepSelection?.Weights.ToArray() ?? ListwiseRanking.Fit(RankedLists(train));
+        report.WriteLine(keepSelection is null ? "Sentence ranking weights (softmax over each question's candidates):" : "Sentence ranking weights (kept):");
         for (var i = 0; i < weights.Length; i++) report.WriteLine(F($"  {SentenceFeatures.Names[i],-24} {weights[i],8:F3}"));
         double Rank(double[] features) => LogisticRegression.Dot(weights, features);
 
-        var (inclusionWeights, inclusionBias) = LogisticRegression.Fit(InclusionExamples(train, Rank));
+        var (inclusionWeights, inclusionBias) = keepSelection is null
+            ? LogisticRegression.Fit(InclusionExamples(train, Rank))
+            : (keepSelection.InclusionWeights.ToArray(), keepSelection.InclusionBias);
         report.WriteLine(F($"Inclusion: p = logistic({inclusionWeights[0]:F3} x score + {inclusionWeights[1]:F3} x (best - score) + {inclusionBias:F3})"));
         var scorers = train.Concat(heldOut).ToDictionary(q => q, q =>
         {
@@ -52,7 +56,7 @@ internal static class SelectionFitter
             report.WriteLine(F($"  {cap}  threshold {best:F3}  F2 {MeanF2(best, o):F3}  held-out {string.Join("  ", heldOutFigures.Select(f => F($"{f.Hit:P0} {f.PerAnswer:F1}")))}"));
             return (Cap: cap, Threshold: best, F2: MeanF2(best, o));
         }).ToList();
-        var chosen = byCap.MaxBy(c => c.F2);
+        var chosen = keepSelection is null ? byCap.MaxBy(c => c.F2) : (Cap: options.MaxStatementsPerDocument, Threshold: keepSelection.InclusionThreshold, F2: double.NaN);
         report.WriteLine(F($"Chosen: at most {chosen.Cap} statements per document (Answers:MaxStatementsPerDocument is {options.MaxStatementsPerDocument} in this run)"));
         options = options with { MaxStatementsPerDocument = chosen.Cap };
         var threshold = chosen.Threshold;
@@ -82,15 +86,25 @@ internal static class SelectionFitter
         report.WriteLine("Answerability weights (classes weighted equally):");
         for (var i = 0; i < aWeights.Length; i++) report.WriteLine(F($"  {SelectionModel.AnswerabilityFeatureNames[i],-26} {aWeights[i],8:F3}"));
         report.WriteLine(F($"  {"bias",-26} {aBias,8:F3}"));
-        report.WriteLine("  source    split     answerable answered   unanswerable refused");
-        foreach (var (source, split, questions) in Splits(train, heldOut))
+        ReportAnswerability(aWeights, aBias, wrongShown: 8);
+        if (keepSelection is not null)
         {
-            bool Answers(MeasuredQuestion q) => LogisticRegression.Probability(aWeights, aBias, AnswerabilityFeatures(q)) >= 0.5;
-            var yes = questions.Where(q => q.Question.Answerable).ToList();
-            var no = questions.Where(q => !q.Question.Answerable).ToList();
-            report.WriteLine(F($"  {source,-9} {split,-9} {Share(yes.Count(Answers), yes.Count),9} {Share(no.Count(q => !Answers(q)), no.Count),22}"));
-            foreach (var wrong in yes.Where(q => !Answers(q)).Concat(no.Where(Answers)).Take(8))
-                report.WriteLine(F($"    wrong: {wrong.Question.Id} \"{wrong.Question.Question}\" (best p {AnswerabilityFeatures(wrong)[0]:F2}, cosine {wrong.BestCosine:F2}, subject {wrong.SubjectCoverage:F2})"));
+            report.WriteLine("The kept model's answerability on the same questions:");
+            ReportAnswerability(keepSelection.AnswerabilityWeights.ToArray(), keepSelection.AnswerabilityBias, wrongShown: 0);
+        }
+
+        void ReportAnswerability(double[] answerabilityWeights, double bias, int wrongShown)
+        {
+            report.WriteLine("  source    split     answerable answered   unanswerable refused");
+            foreach (var (source, split, questions) in Splits(train, heldOut))
+            {
+                bool Answers(MeasuredQuestion q) => LogisticRegression.Probability(answerabilityWeights, bias, AnswerabilityFeatures(q)) >= 0.5;
+                var yes = questions.Where(q => q.Question.Answerable).ToList();
+                var no = questions.Where(q => !q.Question.Answerable).ToList();
+                report.WriteLine(F($"  {source,-9} {split,-9} {Share(yes.Count(Answers), yes.Count),9} {Share(no.Count(q => !Answers(q)), no.Count),22}"));
+                foreach (var wrong in yes.Where(q => !Answers(q)).Concat(no.Where(Answers)).Take(wrongShown))
+                    report.WriteLine(F($"    wrong: {wrong.Question.Id} \"{wrong.Question.Question}\" (best p {AnswerabilityFeatures(wrong)[0]:F2}, cosine {wrong.BestCosine:F2}, subject {wrong.SubjectCoverage:F2})"));
+            }
         }
 
         var provenance = F($"ragapi-eval fit, {time.GetUtcNow():yyyy-MM-dd}: {train.Count} training questions ({string.Join(", ", Sources(train).Select(s => $"{s} {train.Count(q => q.Question.Source == s)}"))}); {heldOut.Count} held out ({HeldOut.DefaultPercent}% by SHA-256 of source:id)");
