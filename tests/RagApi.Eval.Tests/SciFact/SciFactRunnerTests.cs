@@ -29,6 +29,15 @@ public sealed class SciFactRunnerTests
     }
 
     [Fact]
+    public async Task Each_claim_is_listed_with_what_its_answer_cited()
+    {
+        var scores = (await new SciFactRunner(new FakeTarget(SampleAnswers.Valid(), [])).AnswerAsync([Claim], TestContext.Current.CancellationToken))!;
+
+        var claim = Assert.Single(scores.PerClaim);
+        Assert.Equal(("7", false, true, true), (claim.Id, claim.Refused, claim.EvidenceCited, claim.RationaleQuoted));
+    }
+
+    [Fact]
     public async Task A_target_that_cannot_choose_the_mode_is_scored_on_hybrid_search_only()
     {
         var data = new BeirDataset("f", "f/corpus.jsonl", [new("7", "claim")], new Dictionary<string, IReadOnlyDictionary<string, int>> { ["7"] = new Dictionary<string, int> { ["d2"] = 1 } });

@@ -62,10 +62,7 @@ internal static class FitCommand
                     opened.Add(services);
                     if (store == result.GetValue(seedStore))
                         Console.WriteLine($"  {await services.Indexing.RunAsync(DocumentSourceLoader.Load(RepositoryPaths.Find("seeds")), prune: true, progress: null, cancellationToken)}");
-                    // A question is answerable from a store only when the store holds one of its relevant documents: a
-                    // subset store turns the other questions into near misses, related evidence but not the answer.
-                    var held = (await services.Store.GetContentHashesAsync(cancellationToken)).Keys.ToList();
-                    var labelled = questions.Select(q => q.Answerable && !held.Any(q.IsRelevant) ? q with { Answerable = false } : q).ToList();
+                    var labelled = LabelledQuestions.AnswerableFrom(questions, (await services.Store.GetContentHashesAsync(cancellationToken)).Keys.ToList());
                     Console.WriteLine($"Measuring {labelled.Count} questions ({labelled.Count(q => !q.Answerable)} unanswerable from it) on {store} with {services.Embedder.ModelId}");
                     foreach (var question in labelled)
                         measured.Add(await MeasuredQuestion.MeasureAsync(services, question, cancellationToken));

@@ -18,6 +18,13 @@ public sealed record LabelledQuestion(string Source, string Id, string Question,
 /// <summary>Reads the labelled data sets: PubMedQA long answers, SciFact rationales and the seed suites' expected phrases.</summary>
 public static class LabelledQuestions
 {
+    /// <summary>
+    /// The questions as labelled for one store: a question is answerable from it only when it holds one of the
+    /// question's relevant documents, so a subset store turns the others into near misses (related evidence, not the answer).
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> AnswerableFrom(IEnumerable<LabelledQuestion> questions, IReadOnlyCollection<string> storedDocuments) =>
+        questions.Select(q => q.Answerable && !storedDocuments.Any(q.IsRelevant) ? q with { Answerable = false } : q).ToList();
+
     /// <summary>PubMedQA: the abstract's conclusion sentences (its long answer) answer the question.</summary>
     public static IReadOnlyList<LabelledQuestion> PubMedQa(string queriesPath, string longAnswersPath)
     {

@@ -78,12 +78,8 @@ internal static class SelectionFitter
         double[] AnswerabilityFeatures(MeasuredQuestion q) =>
             // As the composer measures it: the probability of the best-ranked sentence.
             [q.Candidates.Count == 0 ? 0 : scorers[q](q.Candidates.MaxBy(c => Rank(c.Features))!.Features), q.BestCosine, q.SubjectCoverage];
-        var answerable = train.Count(q => q.Question.Answerable);
-        var unanswerable = train.Count - answerable;
-        var (aWeights, aBias) = LogisticRegression.Fit(train
-            .Select(q => new LabelledExample(AnswerabilityFeatures(q), q.Question.Answerable, q.Question.Answerable ? 1.0 / answerable : 1.0 / Math.Max(1, unanswerable)))
-            .ToList());
-        report.WriteLine("Answerability weights (classes weighted equally):");
+        var (aWeights, aBias) = LogisticRegression.Fit(AnswerabilityExamples(train, AnswerabilityFeatures));
+        report.WriteLine("Answerability weights (classes weighted equally, and data sets within a class):");
         for (var i = 0; i < aWeights.Length; i++) report.WriteLine(F($"  {SelectionModel.AnswerabilityFeatureNames[i],-26} {aWeights[i],8:F3}"));
         report.WriteLine(F($"  {"bias",-26} {aBias,8:F3}"));
         ReportAnswerability(aWeights, aBias, wrongShown: 8);
@@ -109,6 +105,18 @@ internal static class SelectionFitter
 
         var provenance = F($"ragapi-eval fit, {time.GetUtcNow():yyyy-MM-dd}: {train.Count} training questions ({string.Join(", ", Sources(train).Select(s => $"{s} {train.Count(q => q.Question.Source == s)}"))}); {heldOut.Count} held out ({HeldOut.DefaultPercent}% by SHA-256 of source:id)");
         return new SelectionModel(provenance, embeddingModel, weights, inclusionWeights, inclusionBias, threshold, aWeights, aBias);
+    }
+
+    /// <summary>
+    /// Both classes count the same, and within a class each data set does: the many near misses a subset store makes
+    /// of one data set's questions must not outweigh the out-of-scope questions of the others.
+    /// </summary>
+    internal static List<LabelledExample> AnswerabilityExamples(IReadOnlyList<MeasuredQuestion> train, Func<MeasuredQuestion, double[]> features)
+    {
+        var sourcesPerClass = train.GroupBy(q => q.Question.Answerable).ToDictionary(g => g.Key, g => g.Select(q => q.Question.Source).Distinct().Count());
+        var perSourceAndClass = train.GroupBy(q => (q.Question.Source, q.Question.Answerable)).ToDictionary(g => g.Key, g => g.Count());
+        return train.Select(q => new LabelledExample(features(q), q.Question.Answerable,
+            1.0 / (sourcesPerClass[q.Question.Answerable] * perSourceAndClass[(q.Question.Source, q.Question.Answerable)]))).ToList();
     }
 
     /// <summary>Each data set counts the same, however many questions it brings.</summary>
