@@ -28,6 +28,16 @@ public sealed class SelectionVocabularyTests
         Assert.Null(QuestionAspects.Of(sentence, ""));
 
     [Fact]
+    public void A_sentence_set_among_cancer_patients_is_headed_by_what_it_says_about_them() =>
+        Assert.Equal("Prognosis", QuestionAspects.Of("Patients who had a synchronous cancer had a shorter median survival than patients without cancer.", "")?.Heading);
+
+    [Fact]
+    public void A_sentence_naming_two_aspects_equally_is_headed_by_the_one_asked() =>
+        Assert.Equal("Mechanism", QuestionAspects.Of(
+            "Axonal polyneuropathy in cancer patients usually has several causes at once, combining metabolic effects of the malignancy with toxic effects of cancer treatment.",
+            "", QuestionAspects.AskedIn("What is the etiology of paraneoplastic (related to cancer) muscle weakness?"))?.Heading);
+
+    [Fact]
     public void A_name_that_starts_like_a_short_cue_stays_in_the_subject() =>
         Assert.Contains("mgtx", QuestionShape.Of("Which patients were included in the MGTX thymectomy trial?").SubjectTerms);
 

@@ -59,7 +59,7 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
         var groups = StatementSelection.Select([lead, .. usable.Where(c => !ReferenceEquals(c, lead))], question.Terms,
             c => _model.Probability(c.Score, best) >= _model.InclusionThreshold, options);
         var leadStatement = ToStatement(groups[0]);
-        var points = Arrange(groups.Skip(1).ToList());
+        var points = Arrange(groups.Skip(1).ToList(), question.Aspects);
         return new DraftAnswer(points, FollowUpQuestions.FromSections(retrieval.Passages, [leadStatement, .. points], options.MaxFollowUpQuestions, retrieval.Query))
         {
             Lead = leadStatement,
@@ -79,13 +79,13 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
     ];
 
     /// <summary>Guideline evidence first; within a kind, statements grouped by the aspect they answer when there are several.</summary>
-    private static List<DraftStatement> Arrange(List<List<SentenceCandidate>> groups)
+    private static List<DraftStatement> Arrange(List<List<SentenceCandidate>> groups, IReadOnlyList<Aspect> asked)
     {
         var arranged = new List<DraftStatement>();
         foreach (var kind in groups.GroupBy(g => g[0].Passage.Chunk.Document.Kind == DocumentKind.Guideline ? 0 : 1).OrderBy(k => k.Key))
         {
             // A sentence's aspect is read from its words, so once per group.
-            var headed = kind.Select(g => (Group: g, Heading: g[0].Aspect?.Heading)).ToList();
+            var headed = kind.Select(g => (Group: g, Heading: g[0].AspectFor(asked)?.Heading)).ToList();
             if (headed.Select(h => h.Heading).Where(h => h is not null).Distinct().Count() < 2)
             {
                 arranged.AddRange(headed.Select(h => ToStatement(h.Group)));

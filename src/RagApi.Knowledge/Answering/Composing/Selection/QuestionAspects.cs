@@ -3,7 +3,9 @@ using RagApi.Knowledge.Text;
 namespace RagApi.Knowledge.Answering.Composing.Selection;
 
 /// <summary>What a clinical question can ask about its subject, with the word stems that signal it.</summary>
-public sealed record Aspect(string Heading, IReadOnlyList<string> Cues);
+/// <param name="ContextCues">Cues that signal the aspect in a question but in a sentence mostly set its scene, so they
+/// count half there: "cancer" asks about the associated cancers, while "in cancer patients" says little about which.</param>
+public sealed record Aspect(string Heading, IReadOnlyList<string> Cues, IReadOnlyList<string>? ContextCues = null);
 
 /// <summary>
 /// Splits a question into the aspect it asks about (treatment, cause, test...) and its subject (the disease, drug or
@@ -20,7 +22,7 @@ public static class QuestionAspects
         new("Mechanism", ["caus", "etiolog", "aetiolog", "mechanism", "pathogen", "pathophysiolog", "antibod", "autoantibod",
             "autoimmun", "mediat", "channel", "receptor", "antigen", "cross-react", "induc", "attribut", "trigger", "due to"]),
         new("Associated cancers", ["cancer", "tumour", "tumor", "carcinoma", "malignan", "neoplas", "lymphoma", "thymoma",
-            "sclc", "small-cell", "oncolog"]),
+            "sclc", "small-cell", "oncolog"], ["cancer", "tumour", "tumor", "malignan", "neoplas", "oncolog"]),
         new("Diagnosis", ["diagnos", "test", "criteri", "emg", "electromyograph", "electrodiagnos", "assay", "serolog",
             "detect", "screen", "imaging", "biopsy", "sensitiv", "specific", "stimulation", "increment", "confirm", "measur",
             "workup", "investigat"]),
@@ -69,8 +71,11 @@ public static class QuestionAspects
         return All.Where(a => a.Cues.Any(c => Hits(c, text))).ToList();
     }
 
-    /// <summary>The aspect a sentence speaks to most (its section heading breaks ties), or null.</summary>
-    public static Aspect? Of(string sentence, string sectionHeading)
+    /// <summary>
+    /// The aspect a sentence speaks to most, or null: its section heading weighs half a cue, and between aspects
+    /// the sentence names equally, one the question asks wins.
+    /// </summary>
+    public static Aspect? Of(string sentence, string sectionHeading, IReadOnlyList<Aspect>? asked = null)
     {
         var text = sentence.ToLowerInvariant();
         var heading = sectionHeading.ToLowerInvariant();
@@ -79,11 +84,20 @@ public static class QuestionAspects
         foreach (var aspect in All)
         {
             if (aspect.Heading == "Definition") continue;
-            var hits = CuesNamed(aspect, text) + 0.5 * CuesNamed(aspect, heading);
+            var named = Named(aspect, text) + 0.5 * Named(aspect, heading);
+            if (named == 0) continue;
+            var hits = named + (asked?.Contains(aspect) == true ? AskedTieBreak : 0);
             if (hits > bestHits) (best, bestHits) = (aspect, hits);
         }
         return best;
     }
+
+    /// <summary>Less than the half cue a section heading adds: it only breaks ties.</summary>
+    private const double AskedTieBreak = 0.25;
+
+    /// <summary>How many cues of the aspect the text names, a context cue counting half.</summary>
+    private static double Named(Aspect aspect, string lower) =>
+        aspect.Cues.Sum(c => !Hits(c, lower) ? 0 : aspect.ContextCues?.Contains(c) == true ? 0.5 : 1);
 
     /// <summary>Share of <paramref name="aspects"/> of which <paramref name="text"/> names at least one cue.</summary>
     public static float Match(IReadOnlyList<Aspect> aspects, string text)

@@ -13,8 +13,8 @@ public sealed record SentenceCandidate(
     double[] Features,
     bool NeedsNeighbours)
 {
-    /// <summary>The aspect the sentence speaks to (its section heading breaks ties).</summary>
-    public Aspect? Aspect => QuestionAspects.Of(Text, Passage.Chunk.SectionPath.Split(" > ")[^1]);
+    /// <summary>The aspect the sentence speaks to (its section heading, then the aspects asked, break ties).</summary>
+    public Aspect? AspectFor(IReadOnlyList<Aspect> asked) => QuestionAspects.Of(Text, Passage.Chunk.SectionPath.Split(" > ")[^1], asked);
 
     public float SentenceCosine => (float)Features[0];
 
