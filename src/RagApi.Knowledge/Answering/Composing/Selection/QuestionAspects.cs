@@ -47,11 +47,6 @@ public static class QuestionAspects
         "important", "likely", "differ", "difference", "different", "make", "made", "take", "taken", "get", "seen",
         "found", "find", "look", "main", "key", "common", "often", "much", "many", "long", "start", "started", "stop",
         "say", "says", "guideline", "guidance", "evidence", "explain", "describe", "list", "give", "someone", "person",
-        // A claim's direction and relation words ("X reduces Y", "X is dependent on Y") name no subject either.
-        "increase", "increas", "increased", "increasing", "reduce", "reduced", "reducing", "decrease", "decreas",
-        "decreased", "decreasing", "greater", "less", "inhibit", "inhibited",
-        "promote", "promoted", "influence", "influenced", "affect", "affected", "dependent", "depend", "among",
-        "contribute", "contributed", "involved", "regulate", "regulated", "correlate", "correlated",
     };
 
     /// <summary>
