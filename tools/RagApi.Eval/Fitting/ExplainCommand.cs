@@ -34,8 +34,8 @@ internal static class ExplainCommand
                 .OrderByDescending(c => c.Score)
                 .ToList();
             // As the composer does: sentences that need their neighbours are never statements, so never the best.
-            var best = ranked.Where(c => !c.NeedsNeighbours).Select(c => c.Score).DefaultIfEmpty(0).Max();
             var usable = ranked.Where(c => !c.NeedsNeighbours).ToList();
+            var best = usable.Select(c => c.Score).DefaultIfEmpty(0).Max();
             if (usable.Count > 0)
             {
                 var features = ExtractiveComposer.AnswerabilityFeatures(model, retrieval, shape, usable);

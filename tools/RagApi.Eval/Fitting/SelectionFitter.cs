@@ -46,20 +46,26 @@ internal static class SelectionFitter
         // counted as not answering often states the same fact in other words, or a second fact worth stating.
         double MeanF2(double t, AnswerOptions o) => Sources(train).Average(s => Selection(train.Where(q => q.Question.Source == s && q.HasAnswer), Rank, scorers, t, o).F2);
         var thresholds = Enumerable.Range(1, 38).Select(i => i * 0.025).ToList();
+        // Kept, the cap and threshold are the shipped ones: nothing to search.
+        var (cap, threshold) = keepSelection is null ? ChooseCapAndThreshold() : (options.MaxStatementsPerDocument, keepSelection.InclusionThreshold);
+        report.WriteLine(F($"Chosen: at most {cap} statements per document (Answers:MaxStatementsPerDocument is {options.MaxStatementsPerDocument} in this run)"));
+        options = options with { MaxStatementsPerDocument = cap };
+
         // The per-document cap binds as often as the threshold (one relevant abstract per PubMedQA question), so both are chosen together.
-        report.WriteLine("Statements per document (best threshold for each; mean F2 over sources on training questions; held-out: answering statement kept, statements/answer per source):");
-        var byCap = PerDocumentCaps.Select(cap =>
+        (int Cap, double Threshold) ChooseCapAndThreshold()
         {
-            var o = options with { MaxStatementsPerDocument = cap };
-            var best = thresholds.MaxBy(t => MeanF2(t, o));
-            var heldOutFigures = Sources(heldOut).Select(source => Selection(heldOut.Where(q => q.Question.Source == source && q.HasAnswer), Rank, scorers, best, o));
-            report.WriteLine(F($"  {cap}  threshold {best:F3}  F2 {MeanF2(best, o):F3}  held-out {string.Join("  ", heldOutFigures.Select(f => F($"{f.Hit:P0} {f.PerAnswer:F1}")))}"));
-            return (Cap: cap, Threshold: best, F2: MeanF2(best, o));
-        }).ToList();
-        var chosen = keepSelection is null ? byCap.MaxBy(c => c.F2) : (Cap: options.MaxStatementsPerDocument, Threshold: keepSelection.InclusionThreshold, F2: double.NaN);
-        report.WriteLine(F($"Chosen: at most {chosen.Cap} statements per document (Answers:MaxStatementsPerDocument is {options.MaxStatementsPerDocument} in this run)"));
-        options = options with { MaxStatementsPerDocument = chosen.Cap };
-        var threshold = chosen.Threshold;
+            report.WriteLine("Statements per document (best threshold for each; mean F2 over sources on training questions; held-out: answering statement kept, statements/answer per source):");
+            var byCap = PerDocumentCaps.Select(perDocument =>
+            {
+                var o = options with { MaxStatementsPerDocument = perDocument };
+                var best = thresholds.MaxBy(t => MeanF2(t, o));
+                var heldOutFigures = Sources(heldOut).Select(source => Selection(heldOut.Where(q => q.Question.Source == source && q.HasAnswer), Rank, scorers, best, o));
+                report.WriteLine(F($"  {perDocument}  threshold {best:F3}  F2 {MeanF2(best, o):F3}  held-out {string.Join("  ", heldOutFigures.Select(f => F($"{f.Hit:P0} {f.PerAnswer:F1}")))}"));
+                return (Cap: perDocument, Threshold: best, F2: MeanF2(best, o));
+            }).ToList();
+            var chosen = byCap.MaxBy(c => c.F2);
+            return (chosen.Cap, chosen.Threshold);
+        }
         report.WriteLine("Inclusion thresholds on training questions (per source: statements/answer, sentence precision, recall, questions with an answering statement, statements from a relevant document):");
         foreach (var t in Enumerable.Range(1, 16).Select(i => i * 0.025))
             report.WriteLine(F($"  {t:F3}  ") + string.Join("  |  ", Sources(train).Select(source =>
@@ -67,7 +73,9 @@ internal static class SelectionFitter
                 var figures = Selection(train.Where(q => q.Question.Source == source && q.HasAnswer), Rank, scorers, t, options);
                 return F($"{source} {figures.PerAnswer:F1} {figures.Precision:P0} {figures.Recall:P0} {figures.Hit:P0} {figures.DocumentPrecision:P0}");
             })));
-        report.WriteLine(F($"Inclusion threshold (maximises the mean over sources of sentence-selection F2 on training questions): {threshold:F3}"));
+        report.WriteLine(keepSelection is null
+            ? F($"Inclusion threshold (maximises the mean over sources of sentence-selection F2 on training questions): {threshold:F3}")
+            : F($"Inclusion threshold (kept): {threshold:F3}"));
         report.WriteLine("  source    split     precision  recall   answered  doc. precision  statements/answer");
         foreach (var (source, split, questions) in Splits(train, heldOut))
         {
