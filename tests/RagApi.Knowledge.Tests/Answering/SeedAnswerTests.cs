@@ -1,5 +1,6 @@
 using RagApi.Knowledge.Answering;
 using RagApi.Knowledge.Answering.Composing;
+using RagApi.Knowledge.Answering.Composing.Selection;
 using RagApi.Knowledge.Ingestion.Documents;
 
 namespace RagApi.Knowledge.Tests.Answering;
@@ -120,13 +121,25 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
         Assert.DoesNotContain(answer.Statements, s => s.Text == answer.Lead.Text);
     }
 
-    // "Which antiseizure medication is safest in pregnancy?" is still answered (from myasthenia-in-pregnancy passages): not pinned until it is refused.
-    [Fact]
-    public async Task A_question_the_corpus_cannot_answer_is_refused()
+    // "How often should women aged 50 to 74 have screening mammography?" is still answered (from the dermatomyositis
+    // screening passages): not pinned until it is refused.
+    [Theory]
+    [InlineData("What is the first-line treatment of a multiple sclerosis relapse?")]
+    [InlineData("Which antiseizure medication is safest in pregnancy?")]
+    public async Task A_question_the_corpus_cannot_answer_is_refused(string question)
     {
-        var answer = await corpus.ComposeAsync("What is the first-line treatment of a multiple sclerosis relapse?");
+        var answer = await corpus.ComposeAsync(question);
 
         Assert.Empty(AllStatements(answer));
+    }
+
+    [Fact]
+    public async Task A_subject_word_the_passages_use_in_another_form_counts_as_named()
+    {
+        const string question = "What defines cachectic patients with cancer?";
+        var retrieval = await corpus.RetrieveAsync(question);
+
+        Assert.Equal(1, SentenceCandidates.SubjectCoverage(retrieval, QuestionShape.Of(question), passages: 3));
     }
 
     [Fact]

@@ -27,22 +27,20 @@ public sealed class SeedCorpus : IAsyncLifetime
     public Task<DraftAnswer> ComposeAsync(string question) => ComposeAsync(question, new AnswerOptions(), RealModel.Embedder.ModelId);
 
     /// <summary>As <see cref="AnswerService"/> does, with these options, as if the store had been built with <paramref name="embeddingModel"/>.</summary>
-    public async Task<DraftAnswer> ComposeAsync(string question, AnswerOptions options, string embeddingModel)
-    {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        var retrieval = await new Retriever(Store, RealModel.Embedder, TestMetrics.Create())
-            .RetrieveAsync(question, SearchFilters.None, options.DefaultTopK * options.RetrievalDepthFactor, cancellationToken);
-        return await new ExtractiveComposer(Store, options, SelectionModel.Default, embeddingModel).ComposeAsync(retrieval, cancellationToken);
-    }
+    public async Task<DraftAnswer> ComposeAsync(string question, AnswerOptions options, string embeddingModel) =>
+        await new ExtractiveComposer(Store, options, SelectionModel.Default, embeddingModel)
+            .ComposeAsync(await RetrieveAsync(question, options), TestContext.Current.CancellationToken);
 
     /// <summary>The candidate sentences the composer chooses from for this question, before the fitted model scores them.</summary>
-    public async Task<IReadOnlyList<SentenceCandidate>> CandidatesAsync(string question)
+    public async Task<IReadOnlyList<SentenceCandidate>> CandidatesAsync(string question) =>
+        await SentenceCandidates.CollectAsync(Store, await RetrieveAsync(question), QuestionShape.Of(question), TestContext.Current.CancellationToken);
+
+    /// <summary>The passages the composer reads for this question, retrieved as <see cref="AnswerService"/> retrieves them.</summary>
+    public Task<Retrieval.Retrieval> RetrieveAsync(string question, AnswerOptions? options = null)
     {
-        var options = new AnswerOptions();
-        var cancellationToken = TestContext.Current.CancellationToken;
-        var retrieval = await new Retriever(Store, RealModel.Embedder, TestMetrics.Create())
-            .RetrieveAsync(question, SearchFilters.None, options.DefaultTopK * options.RetrievalDepthFactor, cancellationToken);
-        return await SentenceCandidates.CollectAsync(Store, retrieval, QuestionShape.Of(question), cancellationToken);
+        options ??= new AnswerOptions();
+        return new Retriever(Store, RealModel.Embedder, TestMetrics.Create())
+            .RetrieveAsync(question, SearchFilters.None, options.DefaultTopK * options.RetrievalDepthFactor, TestContext.Current.CancellationToken);
     }
 
     public ValueTask DisposeAsync()

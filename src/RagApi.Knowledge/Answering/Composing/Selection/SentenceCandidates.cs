@@ -161,14 +161,20 @@ public static class SentenceCandidates
         return (span, span.Of(chunk.Text), vector);
     }
 
-    /// <summary>The largest share of the question's subject terms that one of the best passages names (title and section included).</summary>
+    /// <summary>
+    /// The largest share of the question's subject terms that one of the best passages names (title and section
+    /// included), a word's other forms counting ("cachectic" and "cachexia", "anti-depressants" and
+    /// "antidepressant"): a claim that paraphrases its abstract names the same things in other inflections.
+    /// </summary>
     public static double SubjectCoverage(Retrieval.Retrieval retrieval, QuestionShape question, int passages)
     {
+        if (question.SubjectTerms.Count == 0) return 0;
         var best = 0.0;
         foreach (var passage in retrieval.Passages.Take(passages))
         {
             var terms = TextAnalyzer.Terms($"{passage.Chunk.Document.Title}\n{passage.Chunk.IndexText}").ToHashSet(StringComparer.Ordinal);
-            best = Math.Max(best, Share(question.SubjectTerms, terms));
+            var named = question.SubjectTerms.Count(s => terms.Contains(s) || terms.Any(t => SentenceBm25.SameStem(s, t)));
+            best = Math.Max(best, (double)named / question.SubjectTerms.Count);
         }
         return best;
     }
