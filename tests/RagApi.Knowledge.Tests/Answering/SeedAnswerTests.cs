@@ -143,6 +143,15 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
     }
 
     [Fact]
+    public async Task A_number_in_the_question_qualifies_its_subject_and_need_not_be_named()
+    {
+        const string question = "How is cancer cachexia defined in patients aged 83?";
+        var retrieval = await corpus.RetrieveAsync(question);
+
+        Assert.Equal(1, SentenceCandidates.SubjectCoverage(retrieval, QuestionShape.Of(question), passages: 3));
+    }
+
+    [Fact]
     public async Task Below_the_calibrated_relevance_floor_nothing_is_answered_whatever_the_embedding_model()
     {
         var answer = await corpus.ComposeAsync("How is Lambert-Eaton myasthenic syndrome treated?", new AnswerOptions { RelevanceThreshold = 1f }, "another/embedding-model");

@@ -164,17 +164,21 @@ public static class SentenceCandidates
     /// <summary>
     /// The largest share of the question's subject terms that one of the best passages names (title and section
     /// included), a word's other forms counting ("cachectic" and "cachexia", "anti-depressants" and
-    /// "antidepressant"): a claim that paraphrases its abstract names the same things in other inflections.
+    /// "antidepressant"): a claim that paraphrases its abstract names the same things in other inflections. A number
+    /// qualifies the subject ("women aged 50 to 74", "by the age of 14") rather than being it, so numbers count only
+    /// when the subject is nothing else.
     /// </summary>
     public static double SubjectCoverage(Retrieval.Retrieval retrieval, QuestionShape question, int passages)
     {
-        if (question.SubjectTerms.Count == 0) return 0;
+        var words = question.SubjectTerms.Where(t => !t.All(char.IsAsciiDigit)).ToList();
+        var wanted = words.Count > 0 ? words : question.SubjectTerms;
+        if (wanted.Count == 0) return 0;
         var best = 0.0;
         foreach (var passage in retrieval.Passages.Take(passages))
         {
             var terms = TextAnalyzer.Terms($"{passage.Chunk.Document.Title}\n{passage.Chunk.IndexText}").ToHashSet(StringComparer.Ordinal);
-            var named = question.SubjectTerms.Count(s => terms.Contains(s) || terms.Any(t => SentenceBm25.SameStem(s, t)));
-            best = Math.Max(best, (double)named / question.SubjectTerms.Count);
+            var named = wanted.Count(s => terms.Contains(s) || terms.Any(t => SentenceBm25.SameStem(s, t)));
+            best = Math.Max(best, (double)named / wanted.Count);
         }
         return best;
     }
