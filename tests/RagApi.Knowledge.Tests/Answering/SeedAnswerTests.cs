@@ -143,6 +143,15 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
     }
 
     [Fact]
+    public async Task A_passage_naming_the_long_form_of_an_abbreviation_the_question_defines_names_the_abbreviation_too()
+    {
+        const string question = "How common are neuromuscular junction disorders (NMJD) in cancer?";
+        var retrieval = await corpus.RetrieveAsync(question);
+
+        Assert.Equal(1, SentenceCandidates.SubjectCoverage(retrieval, QuestionShape.Of(question), passages: 3));
+    }
+
+    [Fact]
     public async Task A_number_in_the_question_qualifies_its_subject_and_need_not_be_named()
     {
         const string question = "How is cancer cachexia defined in patients aged 83?";

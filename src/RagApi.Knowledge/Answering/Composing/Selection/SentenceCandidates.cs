@@ -166,7 +166,7 @@ public static class SentenceCandidates
     /// included), a word's other forms counting ("cachectic" and "cachexia", "anti-depressants" and
     /// "antidepressant"): a claim that paraphrases its abstract names the same things in other inflections. A number
     /// qualifies the subject ("women aged 50 to 74", "by the age of 14") rather than being it, so numbers count only
-    /// when the subject is nothing else.
+    /// when the subject is nothing else. An abbreviation the question defines counts with its long form.
     /// </summary>
     public static double SubjectCoverage(Retrieval.Retrieval retrieval, QuestionShape question, int passages)
     {
@@ -174,9 +174,16 @@ public static class SentenceCandidates
         var wanted = words.Count > 0 ? words : question.SubjectTerms;
         if (wanted.Count == 0) return 0;
         var best = 0.0;
+        var definedByQuestion = Abbreviations.DefinedIn(question.Text);
         foreach (var passage in retrieval.Passages.Take(passages))
         {
             var terms = TextAnalyzer.Terms($"{passage.Chunk.Document.Title}\n{passage.Chunk.IndexText}").ToHashSet(StringComparer.Ordinal);
+            // "the international normalised ratio (INR)" names one thing twice: either spelling names all of it.
+            foreach (var definition in definedByQuestion)
+            {
+                if (terms.Contains(definition.Term)) terms.UnionWith(definition.LongForm);
+                else if (definition.LongForm.All(terms.Contains)) terms.Add(definition.Term);
+            }
             var named = wanted.Count(s => terms.Contains(s) || terms.Any(t => SentenceBm25.SameStem(s, t)));
             best = Math.Max(best, (double)named / wanted.Count);
         }
