@@ -10,9 +10,9 @@ public sealed class FollowUpQuestionsTests
 {
     private const string LemsTitle = "Lambert-Eaton myasthenic syndrome: from clinical characteristics to therapeutic strategies";
 
-    private static RetrievedPassage Section(string documentId, string title, string heading, int ordinal)
+    private static RetrievedPassage Section(string documentId, string title, string heading, int ordinal,
+        string text = "Voltage-gated calcium channel antibodies are found in most patients with LEMS.")
     {
-        const string text = "Voltage-gated calcium channel antibodies are found in most patients with LEMS.";
         var metadata = new DocumentMetadata(documentId, title, DocumentKind.Research, "Lancet Neurol", 2011, "", "");
         return new RetrievedPassage(new Chunk(Chunk.IdFor(documentId, ordinal), ordinal, $"{title} > {heading}", text, SentenceSplitter.Split(text), metadata),
             new PassageScores(0.7f, 2f, 0.03f));
@@ -78,6 +78,17 @@ public sealed class FollowUpQuestionsTests
     public void FromSections_QuestionNamingNoConditionTheSourcesPrint_GetsNoSuggestion()
     {
         Assert.Empty(Suggest("How strongly do amifampridine side effects limit the dose?"));
+    }
+
+    [Fact]
+    public void FromSections_KeepsTheQuestionsQualifierOfAConditionTheSourcesName()
+    {
+        const string title = "Neuromuscular complications of cancer";
+        var cause = Section("nmc", title, "Paraneoplastic syndromes", 0, "Muscle weakness in cancer can be paraneoplastic.");
+        var treatment = Section("nmc", title, "Treatment", 1, "Treating the tumour can improve the weakness.");
+
+        Assert.Equal(["How is paraneoplastic muscle weakness treated?"],
+            FollowUpQuestions.FromSections([cause, treatment], [CitingSentenceOf(cause)], 3, "What is the etiology of paraneoplastic (related to cancer) muscle weakness?"));
     }
 
     [Fact]

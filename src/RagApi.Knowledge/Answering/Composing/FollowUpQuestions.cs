@@ -72,7 +72,8 @@ internal static partial class FollowUpQuestions
     }
 
     /// <summary>
-    /// The condition the conversation is about, as the question names it and the cited sources print it: the longest
+    /// The condition the conversation is about, as the question names it and the cited sources print it (whole, or its
+    /// condition whole and each qualifier the question adds as a word): the longest
     /// run of the question's topic words (or of the best cited title before its colon) ending in a disease's name
     /// ("anti-Hu paraneoplastic encephalomyelitis", "myasthenia gravis") or, failing one, an abbreviation ("LEMS").
     /// Empty when the question names none, since "How is strongly in cachexia treated?" is worse than no suggestion.
@@ -81,12 +82,17 @@ internal static partial class FollowUpQuestions
     {
         var text = string.IsNullOrWhiteSpace(question) ? cited[0].Document.Title.Split(':')[0] : question;
         var sources = string.Join('\n', cited.Select(c => c.Document.Title).Concat(cited.Select(c => c.Text)).Distinct(StringComparer.Ordinal));
+        bool Printed(string phrase) => WholeWords.Contain(sources, phrase, StringComparison.OrdinalIgnoreCase);
+        // The question's own qualifiers of a condition the sources name stay ("paraneoplastic muscle weakness" where
+        // the sources print "muscle weakness" and "paraneoplastic" apart), so the suggestion keeps the doctor's subject.
+        bool Named(List<string> words) =>
+            Printed(string.Join(' ', words)) ||
+            Enumerable.Range(1, words.Count - 1).Any(at => ConditionKind(words[at..]) > 0 && Printed(string.Join(' ', words[at..])) && words[..at].All(Printed));
         return QuestionCondenser.TopicRuns(text)
             .SelectMany(run => run.Select((_, from) => run.Skip(from).ToList()))
             .Select(words => (Words: words, Kind: ConditionKind(words)))
-            .Where(p => p.Kind > 0)
+            .Where(p => p.Kind > 0 && Named(p.Words))
             .Select(p => (Phrase: string.Join(' ', p.Words), p.Kind))
-            .Where(p => WholeWords.Contain(sources, p.Phrase, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(p => p.Kind)
             .ThenByDescending(p => p.Phrase.Length)
             .Select(p => p.Phrase)
