@@ -38,6 +38,9 @@ internal static class ExplainCommand
             var best = usable.Select(c => c.Score).DefaultIfEmpty(0).Max();
             if (usable.Count > 0)
             {
+                // Checked before the answerability model: below the floor nothing is answered, whatever it says.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"relevance {usable.Max(c => c.Relevance):F2} (relevance threshold {options.RelevanceThreshold:F2}: below it, refused)"));
                 var features = ExtractiveComposer.AnswerabilityFeatures(model, retrieval, shape, usable);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"answerability {model.Answerability(features):F2} (answered at 0.50): ") + string.Join("  ", SelectionModel.AnswerabilityFeatureNames.Select((n, i) =>
