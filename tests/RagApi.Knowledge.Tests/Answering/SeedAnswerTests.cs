@@ -25,6 +25,14 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
     }
 
     [Fact]
+    public async Task A_management_question_leads_with_the_recommendation_not_with_what_the_statement_covers()
+    {
+        var answer = await corpus.ComposeAsync("How should statin-associated muscle symptoms be managed?");
+
+        Assert.Contains("highest statin dose the patient can tolerate", answer.Lead?.Text ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_antibody_question_names_voltage_gated_calcium_channels()
     {
         var answer = await corpus.ComposeAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");

@@ -76,11 +76,11 @@ internal static class SelectionFitter
         report.WriteLine(keepSelection is null
             ? F($"Inclusion threshold (maximises the mean over sources of sentence-selection F2 on training questions): {threshold:F3}")
             : F($"Inclusion threshold (kept): {threshold:F3}"));
-        report.WriteLine("  source    split     precision  recall   answered  doc. precision  statements/answer");
+        report.WriteLine("  source    split     precision  recall   answered  doc. precision  statements/answer  lead answers");
         foreach (var (source, split, questions) in Splits(train, heldOut))
         {
             var s = Selection(questions.Where(q => q.HasAnswer), Rank, scorers, threshold, options);
-            report.WriteLine(F($"  {source,-9} {split,-9} {s.Precision,9:P1}  {s.Recall,6:P1}  {s.Hit,8:P1}  {s.DocumentPrecision,14:P1}  {s.PerAnswer,6:F2}"));
+            report.WriteLine(F($"  {source,-9} {split,-9} {s.Precision,9:P1}  {s.Recall,6:P1}  {s.Hit,8:P1}  {s.DocumentPrecision,14:P1}  {s.PerAnswer,17:F2}  {s.LeadHit,12:P1}"));
         }
 
         double[] AnswerabilityFeatures(MeasuredQuestion q) =>
@@ -155,7 +155,8 @@ internal static class SelectionFitter
     private static double PrecisionAt1(List<MeasuredQuestion> questions, Func<double[], double> score) =>
         questions.Count == 0 ? double.NaN : (double)questions.Count(q => q.Candidates.MaxBy(c => score(c.Features))!.Positive) / questions.Count;
 
-    private sealed record SelectionFigures(double Precision, double Recall, double PerAnswer, double Hit, double DocumentPrecision)
+    /// <param name="LeadHit">Share of answers whose lead is an answering sentence.</param>
+    private sealed record SelectionFigures(double Precision, double Recall, double PerAnswer, double Hit, double DocumentPrecision, double LeadHit)
     {
         public double F2 => Precision + Recall == 0 ? 0 : 5 * Precision * Recall / (4 * Precision + Recall);
     }
@@ -164,23 +165,25 @@ internal static class SelectionFitter
     private static SelectionFigures Selection(IEnumerable<MeasuredQuestion> questions, Func<double[], double> rank,
         Dictionary<MeasuredQuestion, Func<double[], double>> scorers, double threshold, AnswerOptions options)
     {
-        int kept = 0, keptPositive = 0, keptRelevant = 0, positives = 0, answers = 0, hits = 0;
+        int kept = 0, keptPositive = 0, keptRelevant = 0, positives = 0, answers = 0, hits = 0, leadHits = 0;
         foreach (var q in questions)
         {
             var measured = q.Candidates.ToDictionary(c => c.Candidate);
             var ranked = q.Candidates.Select(c => c.Candidate).OrderByDescending(c => rank(c.Features)).ToList();
-            var lead = StatementSelection.Lead(ranked, options.RelevanceThreshold);
-            var groups = lead is null ? [] : StatementSelection.Select([lead, .. ranked.Where(c => !ReferenceEquals(c, lead))], q.QuestionTerms,
-                c => scorers[q](c.Features) >= threshold, options);
+            bool LikelyAnswer(SentenceCandidate c) => scorers[q](c.Features) >= threshold;
+            var lead = StatementSelection.Lead(ranked, options.RelevanceThreshold, q.AskedAs, LikelyAnswer);
+            var groups = lead is null ? [] : StatementSelection.Select([lead, .. ranked.Where(c => !ReferenceEquals(c, lead))], q.QuestionTerms, LikelyAnswer, options);
             var statements = groups.Select(g => (Positive: g.Any(c => measured[c].Positive), measured[g[0]].FromRelevantDocument)).ToList();
             kept += statements.Count;
             keptPositive += statements.Count(s => s.Positive);
             if (statements.Any(s => s.Positive)) hits++;
+            if (statements.Count > 0 && statements[0].Positive) leadHits++;
             keptRelevant += statements.Count(s => s.FromRelevantDocument);
             positives += Math.Min(options.MaxStatements, q.Candidates.Count(c => c.Positive));
             answers++;
         }
-        return new SelectionFigures(kept == 0 ? 0 : (double)keptPositive / kept, positives == 0 ? 0 : (double)keptPositive / positives, answers == 0 ? 0 : (double)kept / answers, answers == 0 ? 0 : (double)hits / answers, kept == 0 ? 0 : (double)keptRelevant / kept);
+        return new SelectionFigures(kept == 0 ? 0 : (double)keptPositive / kept, positives == 0 ? 0 : (double)keptPositive / positives, answers == 0 ? 0 : (double)kept / answers, answers == 0 ? 0 : (double)hits / answers, kept == 0 ? 0 : (double)keptRelevant / kept,
+            answers == 0 ? 0 : (double)leadHits / answers);
     }
 
     private static IEnumerable<(string Source, string Split, List<MeasuredQuestion> Questions)> Splits(List<MeasuredQuestion> train, List<MeasuredQuestion> heldOut)

@@ -54,10 +54,10 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
         if (usable.Count == 0 || usable.Max(c => c.Relevance) < options.RelevanceThreshold) return DraftAnswer.Empty;
         if (embeddingModel == _model.EmbeddingModel && !Answerable(retrieval, question, usable)) return DraftAnswer.Empty;
 
-        var lead = StatementSelection.Lead(usable, options.RelevanceThreshold)!;
         var best = usable[0].Score;
-        var groups = StatementSelection.Select([lead, .. usable.Where(c => !ReferenceEquals(c, lead))], question.Terms,
-            c => _model.Probability(c.Score, best) >= _model.InclusionThreshold, options);
+        bool LikelyAnswer(SentenceCandidate c) => _model.Probability(c.Score, best) >= _model.InclusionThreshold;
+        var lead = StatementSelection.Lead(usable, options.RelevanceThreshold, retrieval.Query, LikelyAnswer)!;
+        var groups = StatementSelection.Select([lead, .. usable.Where(c => !ReferenceEquals(c, lead))], question.Terms, LikelyAnswer, options);
         var leadStatement = ToStatement(groups[0]);
         var points = Arrange(groups.Skip(1).ToList(), question.Aspects);
         return new DraftAnswer(points, FollowUpQuestions.FromSections(retrieval.Passages, [leadStatement, .. points], options.MaxFollowUpQuestions, retrieval.Query))

@@ -72,8 +72,16 @@ public static partial class StatementSelection
     /// <summary>
     /// The lead: the best-ranked sentence, or null when no sentence reaches the calibrated relevance (nothing to answer
     /// from). The ranking already weighs relevance against the aspect asked about, so a second relevance floor on the
-    /// lead alone would put a sentence restating the subject before the one that answers.
+    /// lead alone would put a sentence restating the subject before the one that answers. A sentence that only says
+    /// what its source covers (<see cref="SourceDescription"/>) gives way to the best likely answer that states a
+    /// finding, unless the question asks about the source.
     /// </summary>
-    public static SentenceCandidate? Lead(IReadOnlyList<SentenceCandidate> ranked, float relevanceThreshold) =>
-        ranked.Any(c => c.Relevance >= relevanceThreshold) ? ranked[0] : null;
+    /// <param name="likelyAnswer">Whether a sentence is likely enough to answer to be a statement at all.</param>
+    public static SentenceCandidate? Lead(IReadOnlyList<SentenceCandidate> ranked, float relevanceThreshold, string question, Func<SentenceCandidate, bool> likelyAnswer)
+    {
+        if (!ranked.Any(c => c.Relevance >= relevanceThreshold)) return null;
+        var best = ranked[0];
+        if (!SourceDescription.Describes(best.Text) || SourceDescription.IsAskedAbout(question)) return best;
+        return ranked.Skip(1).FirstOrDefault(c => c.Relevance >= relevanceThreshold && likelyAnswer(c) && !SourceDescription.Describes(c.Text)) ?? best;
+    }
 }
