@@ -33,6 +33,14 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
     }
 
     [Fact]
+    public async Task A_question_about_a_trials_result_leads_with_its_conclusion()
+    {
+        var answer = await corpus.ComposeAsync("What did the MGTX trial show about thymectomy in non-thymomatous myasthenia gravis?");
+
+        Assert.StartsWith("Thymectomy improved clinical outcomes over three years", answer.Lead?.Text ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_antibody_question_names_voltage_gated_calcium_channels()
     {
         var answer = await corpus.ComposeAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");
