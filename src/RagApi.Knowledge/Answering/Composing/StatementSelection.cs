@@ -11,7 +11,7 @@ namespace RagApi.Knowledge.Answering.Composing;
 /// order while it adds something. A sentence near-identical to a kept one from another source, with all its figures,
 /// becomes that statement's second citation; at most <see cref="AnswerOptions.MaxStatements"/> statements and
 /// <see cref="AnswerOptions.MaxStatementsPerDocument"/> per document; a sentence adding no term the question and
-/// the statements so far lack is left out.
+/// the statements so far lack, framing words aside, is left out.
 /// </summary>
 public static partial class StatementSelection
 {
@@ -42,7 +42,8 @@ public static partial class StatementSelection
             if (groups.Count >= options.MaxStatements) continue;
             if (groups.Count(g => g[0].Passage.Chunk.DocumentId == candidate.Passage.Chunk.DocumentId) >= options.MaxStatementsPerDocument) continue;
             var terms = TextAnalyzer.Terms(candidate.Text);
-            if (groups.Count > 0 && terms.All(said.Contains)) continue;
+            // Framing words ("common", "people", "patients") say nothing about the subject, so they add nothing either.
+            if (groups.Count > 0 && terms.All(t => said.Contains(t) || QuestionAspects.IsFraming(t))) continue;
             said.UnionWith(terms);
             groups.Add([candidate]);
         }
