@@ -49,6 +49,14 @@ public sealed class SeedAnswerTests(SeedCorpus corpus) : IClassFixture<SeedCorpu
     }
 
     [Fact]
+    public async Task The_antibody_question_leads_with_the_antibodies_not_with_what_LEMS_is()
+    {
+        var answer = await corpus.ComposeAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");
+
+        Assert.Contains("voltage-gated calcium channels", answer.Lead?.Text ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_antibody_question_has_guideline_evidence()
     {
         var answer = await corpus.ComposeAsync("What antibodies cause Lambert-Eaton myasthenic syndrome?");

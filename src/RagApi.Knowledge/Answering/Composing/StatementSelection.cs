@@ -75,7 +75,9 @@ public static partial class StatementSelection
     /// from). The ranking already weighs relevance against the aspect asked about, so a second relevance floor on the
     /// lead alone would put a sentence restating the subject before the one that answers. A sentence that only says
     /// what its source covers (<see cref="SourceDescription"/>) gives way to the best likely answer that states a
-    /// finding, unless the question asks about the source; and a study's conclusion (<see cref="StudyConclusion"/>)
+    /// finding, unless the question asks about the source; a sentence that only says what the subject is
+    /// (<see cref="SubjectDefinition"/>) gives way, when the question asks another aspect, to one of the best few
+    /// likely answers that speaks to that aspect more strongly; and a study's conclusion (<see cref="StudyConclusion"/>)
     /// among the best few likely answers from the lead's own document leads in its place, since it states what the
     /// study found.
     /// </summary>
@@ -87,6 +89,12 @@ public static partial class StatementSelection
         var best = ranked[0];
         if (SourceDescription.Describes(best.Text) && !SourceDescription.IsAskedAbout(question))
             best = ranked.Skip(1).FirstOrDefault(c => Leads(c) && !SourceDescription.Describes(c.Text)) ?? best;
+        if (SubjectDefinition.Holds(best.Text) && QuestionShape.Of(question).Aspects is { Count: > 0 } asked && asked.All(a => a.Heading != DefinitionAspect))
+        {
+            var definitionStrength = QuestionAspects.Strength(asked, best.Text);
+            best = ranked.Take(DefinitionReach).FirstOrDefault(c => !ReferenceEquals(c, best) && Leads(c) && !SubjectDefinition.Holds(c.Text) &&
+                !SourceDescription.Describes(c.Text) && QuestionAspects.Strength(asked, c.Text) > definitionStrength) ?? best;
+        }
         if (StudyConclusion.Holds(best)) return best;
         return ranked.Take(ConclusionReach).FirstOrDefault(c => !ReferenceEquals(c, best) && StudyConclusion.Holds(c) &&
             c.Passage.Chunk.DocumentId == best.Passage.Chunk.DocumentId && Leads(c)) ?? best;
@@ -94,4 +102,9 @@ public static partial class StatementSelection
 
     /// <summary>How far down the ranking a conclusion may come from to lead: 5 rather than 3 on the fit's training questions of every data set.</summary>
     private const int ConclusionReach = 5;
+
+    /// <summary>How far down the ranking a sentence may come from to lead in place of a definition (2 and 3 measured alike).</summary>
+    private const int DefinitionReach = 3;
+
+    private const string DefinitionAspect = "Definition";
 }
