@@ -15,9 +15,10 @@ public sealed record ExtractiveDraft(DraftAnswer Draft, IReadOnlyDictionary<stri
 /// Each sentence is ranked by a model fitted on labelled data (<see cref="SelectionModel"/>) for how well it
 /// answers what the question asks about its subject. Nothing is answered when no sentence reaches the relevance
 /// threshold calibrated for the embedding model; above it, for the model the selection was fitted on, the fitted
-/// answerability check decides whether the evidence answers at all. The best sentence leads; the others are kept
-/// while they are likely answers and add something new; a sentence another source repeats becomes a second
-/// citation of the same statement.
+/// answerability check decides whether the evidence answers at all. The best sentence leads, unless it only
+/// describes its source or defines the subject, or its study's conclusion ranks close (<see cref="StatementSelection.Lead"/>);
+/// the others are kept while they are likely answers and add something new; a sentence another source repeats
+/// becomes a second citation of the same statement.
 /// </summary>
 /// <param name="embeddingModel">The store's embedding model: the fitted answerability check applies only to the model it was fitted on.</param>
 public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions options, SelectionModel? model = null, string? embeddingModel = null)
