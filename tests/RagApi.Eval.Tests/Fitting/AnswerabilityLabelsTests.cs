@@ -1,4 +1,5 @@
 using RagApi.Eval.Fitting;
+using RagApi.Knowledge.Answering.Composing.Selection;
 
 namespace RagApi.Eval.Tests.Fitting;
 
@@ -7,7 +8,7 @@ public sealed class AnswerabilityLabelsTests
     private static LabelledQuestion Question(string source, string id, bool answerable, string evidence = "d1") =>
         new(source, id, $"question {id}", [], answerable, (_, _) => false, document => document == evidence);
 
-    private static MeasuredQuestion Measured(LabelledQuestion question) => new(question, [], 0.5, 0.5, [], question.Question);
+    private static MeasuredQuestion Measured(LabelledQuestion question) => new(question, [], 0.5, 0.5, QuestionShape.Of(question.Question));
 
     [Fact]
     public void A_question_whose_evidence_the_store_lacks_is_unanswerable_from_it()

@@ -13,9 +13,9 @@ internal sealed record MeasuredCandidate(SentenceCandidate Candidate, bool Posit
 }
 
 /// <summary>A labelled question run through retrieval exactly as an answer is, with each candidate sentence's features and label.</summary>
-/// <param name="AskedAs">The question as retrieval read it: a follow-up condensed with its conversation.</param>
+/// <param name="Shape">The question as retrieval read it (a follow-up condensed with its conversation), split into subject and aspects.</param>
 internal sealed record MeasuredQuestion(LabelledQuestion Question, IReadOnlyList<MeasuredCandidate> Candidates, double BestCosine, double SubjectCoverage,
-    IReadOnlyList<string> QuestionTerms, string AskedAs)
+    QuestionShape Shape)
 {
     public bool HasAnswer => Candidates.Any(c => c.Positive);
 
@@ -32,7 +32,6 @@ internal sealed record MeasuredQuestion(LabelledQuestion Question, IReadOnlyList
             candidates.Select(c => new MeasuredCandidate(c, question.IsAnswer(c.Passage.Chunk.DocumentId, c.Text), question.IsRelevant(c.Passage.Chunk.DocumentId))).ToList(),
             candidates.Count == 0 ? 0 : candidates.Max(c => c.SentenceCosine),
             SentenceCandidates.SubjectCoverage(retrieval, shape, 3),
-            shape.Terms,
-            standalone);
+            shape);
     }
 }

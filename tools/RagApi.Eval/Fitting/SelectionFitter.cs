@@ -171,8 +171,8 @@ internal static class SelectionFitter
             var measured = q.Candidates.ToDictionary(c => c.Candidate);
             var ranked = q.Candidates.Select(c => c.Candidate).OrderByDescending(c => rank(c.Features)).ToList();
             bool LikelyAnswer(SentenceCandidate c) => scorers[q](c.Features) >= threshold;
-            var lead = StatementSelection.Lead(ranked, options.RelevanceThreshold, q.AskedAs, LikelyAnswer);
-            var groups = lead is null ? [] : StatementSelection.Select([lead, .. ranked.Where(c => !ReferenceEquals(c, lead))], q.QuestionTerms, LikelyAnswer, options);
+            var lead = StatementSelection.Lead(ranked, options.RelevanceThreshold, q.Shape, LikelyAnswer);
+            var groups = lead is null ? [] : StatementSelection.Select([lead, .. ranked.Where(c => !ReferenceEquals(c, lead))], q.Shape.Terms, LikelyAnswer, options);
             var statements = groups.Select(g => (Positive: g.Any(c => measured[c].Positive), measured[g[0]].FromRelevantDocument)).ToList();
             kept += statements.Count;
             keptPositive += statements.Count(s => s.Positive);

@@ -57,7 +57,7 @@ public sealed class ExtractiveComposer(IKnowledgeStore store, AnswerOptions opti
 
         var best = usable[0].Score;
         bool LikelyAnswer(SentenceCandidate c) => _model.Probability(c.Score, best) >= _model.InclusionThreshold;
-        var lead = StatementSelection.Lead(usable, options.RelevanceThreshold, retrieval.Query, LikelyAnswer)!;
+        var lead = StatementSelection.Lead(usable, options.RelevanceThreshold, question, LikelyAnswer)!;
         var groups = StatementSelection.Select([lead, .. usable.Where(c => !ReferenceEquals(c, lead))], question.Terms, LikelyAnswer, options);
         var leadStatement = ToStatement(groups[0]);
         var points = Arrange(groups.Skip(1).ToList(), question.Aspects);

@@ -82,14 +82,14 @@ public static partial class StatementSelection
     /// study found.
     /// </summary>
     /// <param name="likelyAnswer">Whether a sentence is likely enough to answer to be a statement at all.</param>
-    public static SentenceCandidate? Lead(IReadOnlyList<SentenceCandidate> ranked, float relevanceThreshold, string question, Func<SentenceCandidate, bool> likelyAnswer)
+    public static SentenceCandidate? Lead(IReadOnlyList<SentenceCandidate> ranked, float relevanceThreshold, QuestionShape question, Func<SentenceCandidate, bool> likelyAnswer)
     {
         if (!ranked.Any(c => c.Relevance >= relevanceThreshold)) return null;
         bool Leads(SentenceCandidate c) => c.Relevance >= relevanceThreshold && likelyAnswer(c);
         var best = ranked[0];
-        if (SourceDescription.Describes(best.Text) && !SourceDescription.IsAskedAbout(question))
+        if (SourceDescription.Describes(best.Text) && !SourceDescription.IsAskedAbout(question.Text))
             best = ranked.Skip(1).FirstOrDefault(c => Leads(c) && !SourceDescription.Describes(c.Text)) ?? best;
-        if (SubjectDefinition.Holds(best.Text) && QuestionShape.Of(question).Aspects is { Count: > 0 } asked && asked.All(a => a.Heading != DefinitionAspect))
+        if (SubjectDefinition.Holds(best.Text) && question.Aspects is { Count: > 0 } asked && !asked.Contains(QuestionAspects.Definition))
         {
             var definitionStrength = QuestionAspects.Strength(asked, best.Text);
             best = ranked.Take(DefinitionReach).FirstOrDefault(c => !ReferenceEquals(c, best) && Leads(c) && !SubjectDefinition.Holds(c.Text) &&
@@ -105,6 +105,4 @@ public static partial class StatementSelection
 
     /// <summary>How far down the ranking a sentence may come from to lead in place of a definition (2 and 3 measured alike).</summary>
     private const int DefinitionReach = 3;
-
-    private const string DefinitionAspect = "Definition";
 }

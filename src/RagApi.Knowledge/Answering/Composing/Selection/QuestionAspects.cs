@@ -13,6 +13,9 @@ public sealed record Aspect(string Heading, IReadOnlyList<string> Cues, IReadOnl
 /// </summary>
 public static class QuestionAspects
 {
+    /// <summary>What the subject is: asked about ("What is LEMS?"), but no heading of its own for a statement.</summary>
+    public static readonly Aspect Definition = new("Definition", ["defin", "definition", "classif", "is a", "refers", "term"]);
+
     public static readonly IReadOnlyList<Aspect> All =
     [
         new("Treatment", ["treat", "therap", "manag", "drug", "dose", "dosage", "mg", "medicat", "first-line", "firstline",
@@ -33,7 +36,7 @@ public static class QuestionAspects
             "manifest", "complain"]),
         new("Study population", ["cohort", "enrol", "enroll", "eligib", "included", "inclusion", "particip", "recruit",
             "aged", "population", "studied"]),
-        new("Definition", ["defin", "definition", "classif", "is a", "refers", "term"]),
+        Definition,
     ];
 
     /// <summary>Words that only frame a question and say nothing about its subject.</summary>
@@ -78,7 +81,7 @@ public static class QuestionAspects
         var bestHits = 0.0;
         foreach (var aspect in All)
         {
-            if (aspect.Heading == "Definition") continue;
+            if (ReferenceEquals(aspect, Definition)) continue;
             var named = Named(aspect, text) + 0.5 * Named(aspect, heading);
             if (named == 0) continue;
             var hits = named + (asked?.Contains(aspect) == true ? AskedTieBreak : 0);
