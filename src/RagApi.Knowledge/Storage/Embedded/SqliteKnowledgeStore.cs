@@ -15,6 +15,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     private const int CandidatesPerRanking = 50;
 
     private readonly string _connectionString;
+    private readonly string _existingFileConnectionString;
     private readonly Lock _indexLock = new();
     private readonly Lazy<bool> _created;
     private readonly StoreReadCache _read = new();
@@ -25,9 +26,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     {
         FilePath = Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _existingFileConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
         // PublicationOnly does not cache a failure: a file replaced after a failed open is tried again.
         _created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
-        _lexical = new BackgroundLexicalIndex(Open);
+        _lexical = new BackgroundLexicalIndex(OpenExisting);
     }
 
     public string FilePath { get; }
@@ -219,6 +221,17 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     {
         _ = _created.Value;
         var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>
+    /// For work that runs after the search that asked for it: a file deleted or moved meanwhile is an error here,
+    /// never an empty file created in its place.
+    /// </summary>
+    internal SqliteConnection OpenExisting()
+    {
+        var connection = new SqliteConnection(_existingFileConnectionString);
         connection.Open();
         return connection;
     }
