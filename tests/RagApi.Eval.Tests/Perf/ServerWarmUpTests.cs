@@ -1,0 +1,31 @@
+using RagApi.Eval.Perf;
+
+namespace RagApi.Eval.Tests.Perf;
+
+public sealed class ServerWarmUpTests
+{
+    [Fact]
+    public void A_server_still_speeding_up_is_not_steady()
+    {
+        // Rounds of 256 answers from a cold start, measured here (answers/s at 16 clients).
+        Assert.False(ServerWarmUp.Steady([96, 101, 122, 156, 214, 212, 213, 240]));
+    }
+
+    [Fact]
+    public void Two_rounds_without_a_gain_over_the_best_before_them_are_steady()
+    {
+        Assert.True(ServerWarmUp.Steady([96, 101, 122, 156, 214, 212, 213, 240, 236, 238]));
+    }
+
+    [Fact]
+    public void Rounds_that_do_not_rise_are_not_steady_before_the_minimum_number_of_answers()
+    {
+        Assert.False(ServerWarmUp.Steady([96, 95, 94]));
+    }
+
+    [Fact]
+    public void The_warm_up_ends_at_its_maximum_however_the_rounds_move()
+    {
+        Assert.True(ServerWarmUp.Steady(Enumerable.Range(1, ServerWarmUp.MaximumAnswers / ServerWarmUp.RoundAnswers).Select(i => 100.0 * i).ToList()));
+    }
+}
