@@ -21,6 +21,17 @@ public sealed class SelectionVocabularyTests
         Assert.Equal(["lambert", "eaton", "myasthenic", "syndrome"], QuestionShape.Of("What antibodies cause Lambert-Eaton myasthenic syndrome?").SubjectTerms);
 
     [Theory]
+    [InlineData("Is thymectomy still necessary in nonthymomatous myasthenia gravis?", "necessary")]
+    [InlineData("Are current guidelines for tumour screening in dermatomyositis sufficient?", "sufficient")]
+    [InlineData("Is plasma exchange worthwhile in mild Guillain-Barré syndrome?", "worthwhile")]
+    public void The_judgement_a_yes_no_question_asks_for_is_not_its_subject(string question, string judgement) =>
+        Assert.DoesNotContain(judgement, QuestionShape.Of(question).SubjectTerms);
+
+    [Fact]
+    public void A_qualifier_of_the_population_stays_in_the_subject() =>
+        Assert.Contains("still", QuestionShape.Of("What about patients who can still walk in Guillain-Barré syndrome?").SubjectTerms);
+
+    [Theory]
     [InlineData("The difference between the groups was significant.")]
     [InlineData("Testicular volume was normal in both men.")]
     [InlineData("Vesicles cluster at the nerve terminal.")]

@@ -50,6 +50,9 @@ public static class QuestionAspects
         "important", "likely", "differ", "difference", "different", "make", "made", "take", "taken", "get", "seen",
         "found", "find", "look", "main", "key", "common", "often", "much", "many", "long", "start", "started", "stop",
         "say", "says", "guideline", "guidance", "evidence", "explain", "describe", "list", "give", "someone", "person",
+        // The judgement a yes/no question asks for ("is it mandatory?", "are current guidelines sufficient?").
+        "sufficient", "mandatory", "necessary", "required", "appropriate", "applicable", "useful", "beneficial",
+        "worthwhile", "worth", "justified", "feasible", "valid", "matter", "current", "really",
     };
 
     /// <summary>
