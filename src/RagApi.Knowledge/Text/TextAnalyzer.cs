@@ -6,6 +6,14 @@ namespace RagApi.Knowledge.Text;
 /// </summary>
 internal static class TextAnalyzer
 {
+    /// <summary>
+    /// Stores record the version whose terms they hold. Version 2 folds "-ses" and "-zes" plurals to their "-se" and
+    /// "-ze" singulars ("diseases", "doses", "cases", "responses", "sizes"; version 1 cut them to "diseas"), the form
+    /// of 19 in 20 such words in the PubMedQA, SciFact and seed texts. The price: "viruses", "fetuses", "biases" and
+    /// "gases" no longer meet their singulars ("causes" alone outnumbers them in each of those texts).
+    /// </summary>
+    public const int Version = 2;
+
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
@@ -51,7 +59,7 @@ internal static class TextAnalyzer
         if (word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal) ||
             word.EndsWith("is", StringComparison.Ordinal)) return word;
         if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 &&
-            (word[^3] is 's' or 'x' or 'z' || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
+            (word[^3] == 'x' || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
             return word[..^2];
         if (word.EndsWith('s')) return word[..^1];
         return word;

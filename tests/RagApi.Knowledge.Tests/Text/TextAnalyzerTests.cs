@@ -28,6 +28,11 @@ public sealed class TextAnalyzerTests
     [InlineData("approaches", "approach")]
     [InlineData("rashes", "rash")]
     [InlineData("patients", "patient")]
+    [InlineData("diseases", "disease")]
+    [InlineData("doses", "dose")]
+    [InlineData("sizes", "size")]
+    [InlineData("processes", "process")]
+    [InlineData("causes", "cause")]
     public void Terms_FoldsPlurals(string plural, string singular)
     {
         Assert.Equal([singular], TextAnalyzer.Terms(plural));

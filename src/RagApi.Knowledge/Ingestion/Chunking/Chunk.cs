@@ -45,7 +45,9 @@ public sealed record Chunk(
     public string? Anchor { get; init; }
 
     /// <summary>The text that is embedded and indexed: the section path gives a passage its context.</summary>
-    public string IndexText => $"{SectionPath}\n{Text}";
+    public string IndexText => IndexTextOf(SectionPath, Text);
+
+    public static string IndexTextOf(string sectionPath, string text) => $"{sectionPath}\n{text}";
 
     public string Sentence(int index) => Sentences[index].Of(Text);
 

@@ -1,10 +1,12 @@
 using Microsoft.Data.Sqlite;
+using RagApi.Knowledge.Ingestion.Chunking;
+using RagApi.Knowledge.Text;
 
 namespace RagApi.Knowledge.Storage.Embedded;
 
 internal static class SqliteSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const string CreateStatements = """
         PRAGMA journal_mode = WAL;
@@ -32,7 +34,7 @@ internal static class SqliteSchema
             sentence_vectors BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
-        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3'), ('generation', '0'), ('store_id', lower(hex(randomblob(16))));
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '4'), ('generation', '0'), ('store_id', lower(hex(randomblob(16))));
         """;
 
     public static void Create(SqliteConnection connection)
@@ -43,6 +45,7 @@ internal static class SqliteSchema
         var version = Meta(connection, "schema_version");
         if (version == "1") version = Upgrade(connection, "ALTER TABLE chunks ADD COLUMN page INTEGER", "2");
         if (version == "2") version = Upgrade(connection, "ALTER TABLE chunks ADD COLUMN anchor TEXT", "3");
+        if (version == "3") version = RewriteTerms(connection, "4");
         if (version != Version.ToString())
             throw new InvalidDataException($"The store file has schema version {version}; this build reads version {Version}. Re-index into a new file.");
     }
@@ -58,6 +61,43 @@ internal static class SqliteSchema
         command.Transaction = transaction;
         command.CommandText = $"{alter}; UPDATE meta SET value = '{version}' WHERE key = 'schema_version';";
         command.ExecuteNonQuery();
+        transaction.Commit();
+        return version;
+    }
+
+    /// <summary>
+    /// Version 4 holds the terms of <see cref="TextAnalyzer"/> version 2: every chunk's terms are written again from
+    /// its stored text, in one transaction (no embedding is needed), and the generation moves so readers drop the
+    /// postings they built from the old terms.
+    /// </summary>
+    private static string RewriteTerms(SqliteConnection connection, string version)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM chunk_terms";
+            clear.ExecuteNonQuery();
+        }
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO chunk_terms(rowid, terms) VALUES ($rowid, $terms)";
+        var rowId = insert.Parameters.Add("$rowid", SqliteType.Integer);
+        var terms = insert.Parameters.Add("$terms", SqliteType.Text);
+        using var chunks = connection.CreateCommand();
+        chunks.Transaction = transaction;
+        chunks.CommandText = "SELECT rowid, section_path, text FROM chunks";
+        using (var reader = chunks.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rowId.Value = reader.GetInt64(0);
+                terms.Value = string.Join(' ', TextAnalyzer.Terms(Chunk.IndexTextOf(reader.GetString(1), reader.GetString(2))));
+                insert.ExecuteNonQuery();
+            }
+        }
+        SetMeta(connection, transaction, "schema_version", version);
+        BumpGeneration(connection, transaction);
         transaction.Commit();
         return version;
     }

@@ -40,6 +40,12 @@ internal sealed class QdrantCollectionBinding(QdrantClient client, QdrantStoreOp
         {
             if (model != modelId || boundDimensions != dimensions)
                 throw new EmbeddingModelMismatchException(model, boundDimensions ?? 0, modelId, dimensions);
+            var analyzer = Text.TextAnalyzer.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (QdrantCollectionLayout.BoundAnalyzer(info) != analyzer)
+                throw new KnowledgeStoreRefusedException(
+                    $"The Qdrant collection '{options.Collection}' at {options.Endpoint} holds BM25 terms of text analyzer version " +
+                    $"{QdrantCollectionLayout.BoundAnalyzer(info) ?? "1"}; this build writes and searches version {analyzer}, so lexical search " +
+                    "would miss words it folds differently (\"diseases\", \"doses\"). Index into a new collection (set Qdrant:Collection).");
         }
         else
         {

@@ -13,6 +13,9 @@ internal static class QdrantCollectionLayout
     public const string SparseVector = "bm25";
     public const string ModelKey = "embedding_model";
     public const string DimensionsKey = "embedding_dimensions";
+
+    /// <summary>The <see cref="Text.TextAnalyzer.Version"/> whose terms the BM25 sparse vectors hold.</summary>
+    public const string AnalyzerKey = "lexical_analyzer";
     public const string CalibratedModelKey = "calibrated_model";
     public const string RelevanceKey = "relevance_threshold";
     public const string SupportKey = "support_threshold";
@@ -48,7 +51,12 @@ internal static class QdrantCollectionLayout
     {
         [ModelKey] = modelId,
         [DimensionsKey] = dimensions.ToString(CultureInfo.InvariantCulture),
+        [AnalyzerKey] = Text.TextAnalyzer.Version.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The analyzer version a collection records; null for one that records none (written before it was recorded).</summary>
+    public static string? BoundAnalyzer(CollectionInfo info) =>
+        info.Config.Metadata.TryGetValue(AnalyzerKey, out var analyzer) ? analyzer.StringValue : null;
 
     /// <summary>The model and dimension a collection records, or nulls for a collection that records none.</summary>
     public static (string? Model, int? Dimensions) BoundModel(CollectionInfo info)

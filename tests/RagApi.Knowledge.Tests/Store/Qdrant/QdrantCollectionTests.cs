@@ -121,6 +121,24 @@ public sealed class QdrantCollectionTests
     }
 
     [Fact]
+    public async Task EnsureEmbeddingModel_CollectionWrittenBeforeTheAnalyzerWasRecorded_IsRefusedAskingForANewCollection()
+    {
+        var collection = QdrantAnswers.Collection(Model, 384);
+        collection.Result.Config.Metadata.Remove(QdrantCollectionLayout.AnalyzerKey);
+        _qdrant.Server.Answer = (method, _) => method switch
+        {
+            "Qdrant/HealthCheck" => QdrantAnswers.Health(),
+            "Collections/CollectionExists" => QdrantAnswers.Exists(true),
+            "Collections/Get" => collection,
+            _ => throw FakeQdrant.Fault(StatusCode.Unimplemented, method),
+        };
+
+        var refused = await Assert.ThrowsAsync<KnowledgeStoreRefusedException>(() => _qdrant.Store.EnsureEmbeddingModelAsync(Model, 384, _ct));
+
+        Assert.Contains("Index into a new collection (set Qdrant:Collection)", refused.Message);
+    }
+
+    [Fact]
     public async Task EnsureEmbeddingModel_UnrecordedCollectionOfTheRightSize_IsAdoptedAndRecordsTheModel()
     {
         ServeCollection(model: null, 384);
