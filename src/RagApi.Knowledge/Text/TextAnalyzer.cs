@@ -9,8 +9,8 @@ internal static class TextAnalyzer
     /// <summary>
     /// Stores record the version whose terms they hold. Version 2 folds "-ses" and "-zes" plurals to their "-se" and
     /// "-ze" singulars ("diseases", "doses", "cases", "responses", "sizes"; version 1 cut them to "diseas"), the form
-    /// of 19 in 20 such words in the PubMedQA, SciFact and seed texts. The price: "viruses", "fetuses", "biases" and
-    /// "gases" no longer meet their singulars ("causes" alone outnumbers them in each of those texts).
+    /// of 19 in 20 such words in the PubMedQA, SciFact and seed texts. The price, the other one in 20: "viruses",
+    /// "fetuses", "biases" and "gases" no longer meet their singulars.
     /// </summary>
     public const int Version = 2;
 
