@@ -91,9 +91,9 @@ public static partial class StatementSelection
             best = ranked.Skip(1).FirstOrDefault(c => Leads(c) && !SourceDescription.Describes(c.Text)) ?? best;
         if (SubjectDefinition.Holds(best.Text) && question.Aspects is { Count: > 0 } asked && !asked.Contains(QuestionAspects.Definition))
         {
-            var definitionStrength = QuestionAspects.Strength(asked, best.Text);
-            best = ranked.Take(DefinitionReach).FirstOrDefault(c => !ReferenceEquals(c, best) && Leads(c) && !SubjectDefinition.Holds(c.Text) &&
-                !SourceDescription.Describes(c.Text) && QuestionAspects.Strength(asked, c.Text) > definitionStrength) ?? best;
+            var definition = best;
+            best = ranked.Take(DefinitionReach).FirstOrDefault(c => !ReferenceEquals(c, definition) && Leads(c) && !SubjectDefinition.Holds(c.Text) &&
+                !SourceDescription.Describes(c.Text) && c.AspectStrength > definition.AspectStrength) ?? best;
         }
         if (StudyConclusion.Holds(best)) return best;
         return ranked.Take(ConclusionReach).FirstOrDefault(c => !ReferenceEquals(c, best) && StudyConclusion.Holds(c) &&

@@ -48,6 +48,9 @@ internal sealed class AnalysedChunk
 
     public IReadOnlyList<Abbreviations.Definition> Definitions { get; }
 
+    /// <summary>The terms of the document's title, the section path and every sentence.</summary>
+    public IReadOnlySet<string> Terms => _terms;
+
     /// <summary>
     /// The share of <paramref name="wanted"/> that the document's title, the section or a sentence names, itself or
     /// as the long form of an abbreviation among them.

@@ -18,6 +18,9 @@ public sealed record SentenceCandidate(
 
     public float SentenceCosine => (float)Features[0];
 
+    /// <summary>The "aspect in sentence" feature: how strongly the sentence speaks to the aspects asked (<see cref="QuestionAspects.Strength(IReadOnlyList{Aspect}, string)"/>).</summary>
+    public float AspectStrength => (float)Features[8];
+
     /// <summary>The mean of the sentence's and its passage's cosine to the question: what the relevance threshold is calibrated on.</summary>
     public float Relevance => (float)(Features[0] + Features[1]) / 2;
 

@@ -177,12 +177,17 @@ public static class SentenceCandidates
         var definedByQuestion = Abbreviations.DefinedIn(question.Text);
         foreach (var passage in retrieval.Passages.Take(passages))
         {
-            var terms = TextAnalyzer.Terms($"{passage.Chunk.Document.Title}\n{passage.Chunk.IndexText}").ToHashSet(StringComparer.Ordinal);
-            // "the international normalised ratio (INR)" names one thing twice: either spelling names all of it.
-            foreach (var definition in definedByQuestion)
+            var terms = AnalysedChunk.Of(passage.Chunk).Terms;
+            if (definedByQuestion.Count > 0)
             {
-                if (terms.Contains(definition.Term)) terms.UnionWith(definition.LongForm);
-                else if (definition.LongForm.All(terms.Contains)) terms.Add(definition.Term);
+                // "the international normalised ratio (INR)" names one thing twice: either spelling names all of it.
+                var spelled = new HashSet<string>(terms, StringComparer.Ordinal);
+                foreach (var definition in definedByQuestion)
+                {
+                    if (spelled.Contains(definition.Term)) spelled.UnionWith(definition.LongForm);
+                    else if (definition.LongForm.All(spelled.Contains)) spelled.Add(definition.Term);
+                }
+                terms = spelled;
             }
             var named = wanted.Count(s => terms.Contains(s) || terms.Any(t => SentenceBm25.SameStem(s, t)));
             best = Math.Max(best, (double)named / wanted.Count);
