@@ -49,15 +49,13 @@ internal static class AnswerLatencyBenchmark
 
     private static async Task<IReadOnlyList<double>> WarmUpAsync(KnowledgeServices services, IReadOnlyList<string> seedQuestions, CancellationToken cancellationToken)
     {
-        var rounds = new List<double>();
-        do
+        var (rounds, _) = await WarmUpRounds.RunAsync(async offset =>
         {
             var started = Stopwatch.GetTimestamp();
             for (var i = 0; i < WarmUpRounds.RoundAnswers; i++)
-                await services.Answers.AnswerAsync(Query(seedQuestions[(rounds.Count * WarmUpRounds.RoundAnswers + i) % seedQuestions.Count]), cancellationToken);
-            rounds.Add(WarmUpRounds.RoundAnswers / Stopwatch.GetElapsedTime(started).TotalSeconds);
-        }
-        while (!WarmUpRounds.Steady(rounds));
+                await services.Answers.AnswerAsync(Query(seedQuestions[(offset + i) % seedQuestions.Count]), cancellationToken);
+            return (WarmUpRounds.RoundAnswers / Stopwatch.GetElapsedTime(started).TotalSeconds, 0);
+        });
         return rounds;
     }
 

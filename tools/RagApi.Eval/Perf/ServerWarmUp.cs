@@ -12,15 +12,11 @@ internal static class ServerWarmUp
 
     public static async Task<Outcome> RunAsync(ClientLoad load, IReadOnlyList<string> seedQuestions, CancellationToken cancellationToken)
     {
-        var rounds = new List<double>();
-        var failed = 0;
-        do
+        var (rounds, failed) = await WarmUpRounds.RunAsync(async offset =>
         {
-            var round = await load.RunAsync("answer", "seed", seedQuestions, rounds.Count * WarmUpRounds.RoundAnswers, Clients, WarmUpRounds.RoundAnswers, cancellationToken);
-            failed += round.Failed;
-            rounds.Add(round.PerSecond);
-        }
-        while (!WarmUpRounds.Steady(rounds) && failed == 0);
+            var round = await load.RunAsync("answer", "seed", seedQuestions, offset, Clients, WarmUpRounds.RoundAnswers, cancellationToken);
+            return (round.PerSecond, round.Failed);
+        });
         return new Outcome(rounds, failed);
     }
 }

@@ -24,6 +24,22 @@ internal static class WarmUpRounds
         return roundsPerSecond.TakeLast(2).All(rate => rate < bestBefore * (1 + Gain));
     }
 
+    /// <summary>Runs rounds until <see cref="Steady"/>, or until a round has failed requests; returns each round's answers/s and the failures.</summary>
+    /// <param name="round">Runs one round of <see cref="RoundAnswers"/> answers starting at the given question offset.</param>
+    public static async Task<(IReadOnlyList<double> RoundsPerSecond, int Failed)> RunAsync(Func<int, Task<(double PerSecond, int Failed)>> round)
+    {
+        var rounds = new List<double>();
+        var failed = 0;
+        do
+        {
+            var (perSecond, roundFailed) = await round(rounds.Count * RoundAnswers);
+            failed += roundFailed;
+            rounds.Add(perSecond);
+        }
+        while (!Steady(rounds) && failed == 0);
+        return (rounds, failed);
+    }
+
     public static string Describe(IReadOnlyList<double> roundsPerSecond) => string.Create(CultureInfo.InvariantCulture,
         $"{roundsPerSecond.Count * RoundAnswers} seed answers until answers/s stopped rising ({string.Join(", ", roundsPerSecond.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))} /s per round of {RoundAnswers})");
 }
